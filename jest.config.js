@@ -1,0 +1,31 @@
+/** Unit and integration tests. Browser components (*.test.tsx) run in jsdom, everything else in node. */
+const transform = {
+  '^.+\\.(t|j)sx?$': [
+    '@swc/jest',
+    { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } },
+  ],
+};
+const transformIgnorePatterns = ['/node_modules/(?!(uuid)/)'];
+const testPathIgnorePatterns = ['/node_modules/', '/test/e2e/', '/target/'];
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'node',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/**/*.test.ts'],
+      testPathIgnorePatterns,
+      transform,
+      transformIgnorePatterns,
+    },
+    {
+      displayName: 'browser',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/**/*.test.tsx'],
+      testPathIgnorePatterns,
+      setupFilesAfterEnv: ['<rootDir>/test/setup_browser_tests.ts'],
+      transform,
+      transformIgnorePatterns,
+    },
+  ],
+};
