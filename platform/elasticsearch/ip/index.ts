@@ -1,0 +1,1 @@
+export { ipToKey, keyToIp, canonicalIp, cidrToKeyRange } from './keys';
