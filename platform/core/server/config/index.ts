@@ -1,0 +1,11 @@
+export { parseCliArgs, parseCliValue, CliArgsError } from './cli_args';
+export type { CliOverride, ParsedCliArgs } from './cli_args';
+export { ConfigMergeError, normalizePath, mergeDocuments, FLAT_MAP_PATHS } from './raw_config';
+export type { ConfigTree } from './raw_config';
+export { coreConfigSchema, roleSchema, spaceIdSchema } from './core_schema';
+export type { CoreConfig, RoleConfig, UserConfig } from './core_schema';
+export { ConfigValidationError, validateSubtree, findDroppedKeys } from './validate';
+export { loadRawConfig, parseYamlConfig } from './load_config';
+export type { RawConfig, LoadRawConfigOptions } from './load_config';
+export { resolveConfig } from './resolve_config';
+export type { PluginConfigDescriptor, ResolvedConfig } from './resolve_config';
