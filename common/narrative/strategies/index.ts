@@ -1,0 +1,10 @@
+export { threatMatchStrategy } from './threat_match';
+export { machineLearningStrategy } from './machine_learning';
+export { dnsStrategy } from './dns';
+export { cloudStrategy, CLOUD_PRINCIPAL_FIELDS, CLOUD_AUDIT_DATASETS } from './cloud';
+export { authenticationStrategy } from './authentication';
+export { registryStrategy } from './registry';
+export { networkStrategy } from './network';
+export { fileStrategy } from './file';
+export { summaryStrategy, leafPaths, evidence, MAX_EVIDENCE_FIELDS } from './summary';
+export { processStrategy } from './process';
