@@ -1,0 +1,187 @@
+import type { DocIdList, LeafFieldMapping, TermsFieldIndex } from '../search_view';
+import { EMPTY_DOCS, IntVector, appendInt, upperBound } from './growable';
+import { TermDictionary } from './term_dictionary';
+
+const NONE = -1;
+const MULTI = -2;
+const EMPTY: readonly string[] = Object.freeze([]);
+
+/**
+ * keyword-like postings: a term dictionary, append-only sorted postings per term (a term seen in one
+ * doc only stores that doc inline, so unique ids cost no array) and per-doc term ids for doc values.
+ */
+export class TermsFieldWriter {
+  readonly dict = new TermDictionary();
+  /** Per term: its first doc, and the number of docs. */
+  readonly firstDoc = new IntVector(16);
+  readonly postLen = new IntVector(16);
+  /** Per term with 2+ docs: all its docs. */
+  readonly postBuf: (Int32Array | undefined)[] = [];
+  /** Per doc: its term id, NONE, or MULTI (ids in `multi`). */
+  readonly docTerm = new IntVector(16, NONE);
+  readonly multi = new Map<number, Int32Array>();
+  docCount = 0;
+  sumDocFreq = 0;
+  private curDoc = -1;
+  private curTerms: number[] = [];
+  private readonly singletons: (readonly string[] | undefined)[] = [];
+
+  constructor(readonly path: string) {}
+
+  add(doc: number, term: string): void {
+    let id = this.dict.idOf(term);
+    if (id === undefined) {
+      id = this.dict.add(term);
+      this.firstDoc.push(doc);
+      this.postLen.push(1);
+      this.postBuf.push(undefined);
+    } else {
+      const len = this.postLen.data[id];
+      const last = len === 1 ? this.firstDoc.data[id] : (this.postBuf[id] as Int32Array)[len - 1];
+      if (last === doc) return;
+      let buf = this.postBuf[id];
+      if (buf === undefined) {
+        buf = new Int32Array(4);
+        buf[0] = this.firstDoc.data[id];
+      }
+      this.postBuf[id] = appendInt(buf, len, doc);
+      this.postLen.data[id] = len + 1;
+    }
+    if (this.curDoc !== doc) {
+      this.curDoc = doc;
+      this.curTerms = [];
+    }
+    this.curTerms.push(id);
+  }
+
+  /** Called once per doc that had values, after all `add` calls for it. */
+  endDoc(doc: number): void {
+    if (this.curDoc !== doc || this.curTerms.length === 0) return;
+    const ids = this.curTerms;
+    if (ids.length === 1) {
+      this.docTerm.set(doc, ids[0]);
+    } else {
+      const terms = this.dict.terms;
+      const sorted = Int32Array.from(ids).sort((a, b) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0));
+      this.docTerm.set(doc, MULTI);
+      this.multi.set(doc, sorted);
+    }
+    this.docCount++;
+    this.sumDocFreq += ids.length;
+    this.curTerms = [];
+    this.curDoc = -1;
+  }
+
+  /** Removes a deleted/superseded doc from the statistics (its postings stay until a merge). */
+  removeDoc(doc: number): void {
+    const t = this.docTerm.get(doc);
+    if (t === NONE) return;
+    this.docCount--;
+    this.sumDocFreq -= t === MULTI ? (this.multi.get(doc) as Int32Array).length : 1;
+  }
+
+  termCount(doc: number): number {
+    const t = this.docTerm.get(doc);
+    return t === NONE ? 0 : t === MULTI ? (this.multi.get(doc) as Int32Array).length : 1;
+  }
+
+  values(doc: number): readonly string[] {
+    const t = this.docTerm.get(doc);
+    if (t === NONE) return EMPTY;
+    if (t >= 0) {
+      let s = this.singletons[t];
+      if (s === undefined) {
+        s = Object.freeze([this.dict.terms[t]]);
+        this.singletons[t] = s;
+      }
+      return s;
+    }
+    const ids = this.multi.get(doc) as Int32Array;
+    const out = new Array<string>(ids.length);
+    for (let i = 0; i < ids.length; i++) out[i] = this.dict.terms[ids[i]];
+    return out;
+  }
+
+  postings(term: string, termLimit: number, maxDoc: number): DocIdList | undefined {
+    const id = this.dict.idOf(term);
+    if (id === undefined || id >= termLimit) return undefined;
+    const len = this.postLen.data[id];
+    if (len === 1) {
+      const d = this.firstDoc.data[id];
+      return d < maxDoc ? Int32Array.of(d) : undefined;
+    }
+    const buf = this.postBuf[id] as Int32Array;
+    const k = upperBound(buf, len, maxDoc - 1);
+    return k === 0 ? undefined : buf.subarray(0, k);
+  }
+
+  view(mapping: LeafFieldMapping, maxDoc: number): TermsFieldIndex {
+    return new TermsFieldView(this, mapping, maxDoc, this.dict.size, this.docCount, this.sumDocFreq);
+  }
+}
+
+class TermsFieldView implements TermsFieldIndex {
+  readonly kind = 'terms' as const;
+  private sortedTerms: readonly string[] | undefined;
+
+  constructor(
+    private readonly writer: TermsFieldWriter,
+    readonly mapping: LeafFieldMapping,
+    private readonly maxDoc: number,
+    private readonly termLimit: number,
+    readonly docCount: number,
+    readonly sumDocFreq: number,
+  ) {}
+
+  terms(): readonly string[] {
+    if (this.sortedTerms === undefined) this.sortedTerms = this.writer.dict.sortedTerms(this.termLimit);
+    return this.sortedTerms;
+  }
+
+  postings(term: string): DocIdList | undefined {
+    return this.writer.postings(term, this.termLimit, this.maxDoc);
+  }
+
+  values(doc: number): readonly string[] {
+    if (doc >= this.maxDoc) return EMPTY;
+    return this.writer.values(doc);
+  }
+}
+
+/** An index with no values yet (a mapped field no document has filled). */
+export function emptyTermsIndex(mapping: LeafFieldMapping): TermsFieldIndex {
+  return {
+    kind: 'terms',
+    mapping,
+    docCount: 0,
+    sumDocFreq: 0,
+    terms: () => EMPTY,
+    postings: () => undefined,
+    values: () => EMPTY,
+  };
+}
+
+/** constant_keyword: every doc of the index holds the mapping's `value`. */
+export function constantKeywordIndex(mapping: LeafFieldMapping, maxDoc: number, numDocs: number): TermsFieldIndex {
+  const value = typeof mapping.params.value === 'string' ? mapping.params.value : undefined;
+  const single = value === undefined ? EMPTY : Object.freeze([value]);
+  let all: Int32Array | undefined;
+  return {
+    kind: 'terms',
+    mapping,
+    docCount: value === undefined ? 0 : numDocs,
+    sumDocFreq: value === undefined ? 0 : numDocs,
+    terms: () => single,
+    postings: (term: string) => {
+      if (value === undefined || term !== value || maxDoc === 0) return undefined;
+      if (all === undefined) {
+        all = new Int32Array(maxDoc);
+        for (let i = 0; i < maxDoc; i++) all[i] = i;
+      }
+      return all;
+    },
+    values: (doc: number) => (doc < maxDoc ? single : EMPTY),
+  };
+}
+
+export { EMPTY_DOCS };
