@@ -1,0 +1,119 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { EsError } from '../errors';
+import { EsNode } from './es_node';
+
+const logger = { info: jest.fn(), warn: jest.fn(), error: jest.fn() };
+const OPEN = { ignoreUnavailable: false, allowNoIndices: true, expandWildcards: { open: true, closed: false, hidden: false } };
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'es-node-'));
+}
+
+async function errorOf(fn: () => unknown): Promise<EsError> {
+  try {
+    await fn();
+  } catch (e) {
+    if (e instanceof EsError) return e;
+    throw e;
+  }
+  throw new Error('expected an EsError');
+}
+
+describe('EsNode', () => {
+  it('recovers indices, documents, aliases, templates and versions after a restart', async () => {
+    const dir = tempDir();
+    const node = await EsNode.open({ dataPath: dir, logger });
+    node.putIndexTemplate('t', { index_patterns: ['logs-*'], template: { settings: { number_of_replicas: 0 }, mappings: { properties: { level: { type: 'keyword' } } } } }, false);
+    const logs = node.writeIndex('logs-a', false);
+    expect(logs.raw['index.number_of_replicas']).toBe('0');
+    node.indexDoc(logs, '1', '{"level":"info","n":9007199254740993}', {});
+    node.indexDoc(logs, '1', '{"level":"warn"}', {});
+    node.indexDoc(logs, '2', '{"level":"error"}', {});
+    node.deleteDoc(logs, '2', {});
+    node.updateDoc(logs, '3', { doc: { a: 1 }, docAsUpsert: true }, { routing: 'r1' });
+    node.updateDoc(logs, '3', { doc: { a: 2 } }, {});
+    node.updateAliases([{ type: 'add', indices: ['logs-a'], aliases: ['logs'], definition: { is_write_index: true } }], OPEN);
+    await node.durable();
+    const before = node.getDoc(logs, '1', true);
+    const uuid = node.clusterUuid;
+    await node.close();
+
+    const again = await EsNode.open({ dataPath: dir, logger });
+    expect(again.clusterUuid).toBe(uuid);
+    const state = again.writeIndex('logs', false);
+    expect(state.name).toBe('logs-a');
+    expect(again.getDoc(state, '1', true)).toEqual(before);
+    expect(again.getDoc(state, '2', true)).toEqual({ found: false });
+    const three = again.getDoc(state, '3', true);
+    expect(three.found && { version: three.version, routing: three.routing, source: JSON.parse(three.source) }).toEqual({ version: 2, routing: 'r1', source: { a: 2 } });
+    // Everything recovered is searchable.
+    expect(state.shard.searchView().numDocs).toBe(2);
+    // The next write continues the sequence.
+    expect(again.indexDoc(state, '4', '{}', {}).seqNo).toBe(6);
+    expect(again.getIndexTemplates('t')).toHaveLength(1);
+    await again.close();
+  });
+
+  it('refuses a second node on the same data path', async () => {
+    const dir = tempDir();
+    const node = await EsNode.open({ dataPath: dir, logger });
+    await expect(EsNode.open({ dataPath: dir, logger })).rejects.toThrow(/failed to obtain node lock/);
+    await node.close();
+  });
+
+  it('replays from the log alone when no snapshot was written', async () => {
+    const dir = tempDir();
+    const node = await EsNode.open({ dataPath: dir, logger });
+    const s = node.createIndex('a', { mappings: { properties: { x: { type: 'long' } } } });
+    node.indexDoc(s, '1', '{"x":1}', {});
+    node.putMapping('a', { properties: { y: { type: 'keyword' } } });
+    await node.durable();
+    // Copy the directory as a crash would leave it (no flush, stale lock of a dead pid).
+    const crashed = tempDir();
+    fs.cpSync(dir, crashed, { recursive: true });
+    fs.writeFileSync(path.join(crashed, 'node.lock'), '999999999');
+    await node.close();
+    const recovered = await EsNode.open({ dataPath: crashed, logger });
+    const state = recovered.readIndex('a');
+    expect(state.shard.mappingJson()).toEqual({ properties: { x: { type: 'long' }, y: { type: 'keyword' } } });
+    expect(recovered.getDoc(state, '1', false)).toMatchObject({ found: true, version: 1, seqNo: 0 });
+    await recovered.close();
+  });
+
+  it('resolves write and read targets through aliases', async () => {
+    const node = await EsNode.open({ dataPath: tempDir(), logger });
+    node.createIndex('i1', {});
+    node.createIndex('i2', {});
+    node.updateAliases([{ type: 'add', indices: ['i1', 'i2'], aliases: ['both'], definition: {} }], OPEN);
+    expect((await errorOf(() => node.resolveWriteIndex('both', false))).reason).toMatch(/^no write index is defined for alias \[both\]/);
+    expect((await errorOf(() => node.readIndex('both'))).reason).toBe(
+      "alias [both] has more than one index associated with it [i1, i2], can't execute a single index op",
+    );
+    expect((await errorOf(() => node.resolveWriteIndex('i1', true))).reason).toBe(
+      'no such index [i1] and [require_alias] request flag is [true] and [i1] is not an alias',
+    );
+    node.updateAliases([{ type: 'add', indices: ['i2'], aliases: ['both'], definition: { is_write_index: true } }], OPEN);
+    expect(node.resolveWriteIndex('both', true)?.name).toBe('i2');
+    const missing = node.updateAliases([{ type: 'remove', indices: ['i1'], aliases: ['nope'], definition: {} }], OPEN);
+    expect(missing.errors).toBe(true);
+    expect(missing.results[0]).toMatchObject({ status: 404, error: { type: 'aliases_not_found_exception', reason: 'aliases [nope] missing' } });
+    expect((await errorOf(() => node.updateAliases([{ type: 'remove', indices: ['i1'], aliases: ['nope'], definition: {}, mustExist: true }], OPEN))).status).toBe(404);
+    expect((await errorOf(() => node.createIndex('both', {}))).type).toBe('invalid_index_name_exception');
+    expect((await errorOf(() => node.createIndex('i1', {}))).type).toBe('resource_already_exists_exception');
+    await node.close();
+  });
+
+  it('keeps alias hidden flags consistent', async () => {
+    const node = await EsNode.open({ dataPath: tempDir(), logger });
+    node.createIndex('h1', { settings: { 'index.hidden': true } });
+    node.createIndex('h2', {});
+    node.updateAliases([{ type: 'add', indices: ['h1'], aliases: ['.hid'], definition: { is_hidden: true } }], OPEN);
+    const e = await errorOf(() => node.updateAliases([{ type: 'add', indices: ['h2'], aliases: ['.hid'], definition: {} }], OPEN));
+    expect(e.reason).toMatch(/alias must have the same is_hidden setting on all indices/);
+    expect(node.resolve('.hid*', OPEN).map((r) => r.index)).toEqual(['h1']);
+    expect(node.resolve('*', OPEN).map((r) => r.index)).toEqual(['h2']);
+    await node.close();
+  });
+});
