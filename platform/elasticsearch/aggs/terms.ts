@@ -1,0 +1,275 @@
+/**
+ * `terms` aggregation: one bucket per distinct value (counted once per value per document), ordered by
+ * `_count` desc with ties by key asc, `_key`, or a sub-aggregation metric.
+ */
+import { formatDate } from '../dates';
+import { EsError, unsupported } from '../errors';
+import { keyToIp } from '../ip';
+import { isPlainObject, type FieldGroup, type TermValue } from '../query';
+import type { SearchView } from '../search_view';
+import { dateFormatFor, requireField, valueSource, type ValueSource } from './field_source';
+import { boolParam, checkKeys, intParam, objectBody, strParam } from './params';
+import { AggTree } from './tree';
+import { subset, type AggDefinition, type AggSpec, type Aggregator, type DocBatch } from './types';
+import { parseDateValueForAgg } from './values';
+
+type Key = string | number;
+type KeyType = 'string' | 'ip' | 'long' | 'double' | 'date' | 'boolean';
+
+interface OrderItem {
+  /** `_count`, `_key` or a sub-aggregation path (`agg` / `agg.metric`). */
+  by: string;
+  asc: boolean;
+}
+
+interface TermsParams {
+  field: string;
+  size: number;
+  minDocCount: number;
+  missing: TermValue | undefined;
+  order: OrderItem[];
+  include: KeyFilter | undefined;
+  exclude: KeyFilter | undefined;
+  format: string | undefined;
+}
+
+type KeyFilter = { regex: RegExp } | { values: Set<string> };
+
+const GROUPS: readonly FieldGroup[] = ['keyword', 'numeric', 'date', 'boolean', 'ip'];
+
+function parseOrder(v: unknown): OrderItem[] {
+  if (v === undefined || v === null) return [{ by: '_count', asc: false }];
+  const items = Array.isArray(v) ? v : [v];
+  return items.map((item) => {
+    if (!isPlainObject(item) || Object.keys(item).length !== 1) throw new EsError(400, 'x_content_parse_exception', '[terms] failed to parse field [order]');
+    const [by, dir] = Object.entries(item)[0];
+    if (dir !== 'asc' && dir !== 'desc') throw new EsError(400, 'x_content_parse_exception', `Unknown order direction [${String(dir)}]`);
+    return { by: by === '_term' ? '_key' : by, asc: dir === 'asc' };
+  });
+}
+
+function parseFilter(v: unknown): KeyFilter | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'string') return { regex: new RegExp(`^(?:${v})$`, 'u') };
+  if (Array.isArray(v)) return { values: new Set(v.map((x) => String(x))) };
+  if (isPlainObject(v) && ('partition' in v || 'num_partitions' in v)) throw unsupported('other', 'terms partitioning');
+  throw new EsError(400, 'x_content_parse_exception', '[terms] failed to parse field [include]');
+}
+
+export const termsAgg: AggDefinition = {
+  acceptsSubAggs: true,
+  parse(name, json): TermsParams {
+    const body = objectBody('terms', name, json);
+    checkKeys('terms', body, [
+      'field', 'size', 'shard_size', 'min_doc_count', 'shard_min_doc_count', 'missing', 'order', 'include', 'exclude', 'format',
+      'script', 'value_type', 'execution_hint', 'collect_mode', 'show_term_doc_count_error',
+    ]);
+    const field = requireField('terms', body);
+    const size = intParam('terms', body, 'size', 10);
+    if (size <= 0) throw new EsError(400, 'illegal_argument_exception', `[size] must be greater than 0. Found [${size}] in [${name}]`);
+    const missing = body.missing;
+    return {
+      field,
+      size,
+      minDocCount: intParam('terms', body, 'min_doc_count', 1),
+      missing: typeof missing === 'string' || typeof missing === 'number' || typeof missing === 'boolean' ? missing : undefined,
+      order: parseOrder(body.order),
+      include: parseFilter(body.include),
+      exclude: parseFilter(body.exclude),
+      format: strParam('terms', body, 'format'),
+    };
+  },
+  check(spec, view) {
+    valueSource(view, (spec.params as TermsParams).field, 'terms', GROUPS);
+  },
+  create(spec, ctx): Aggregator {
+    return new TermsAggregator(spec, spec.params as TermsParams, ctx);
+  },
+};
+
+function keyTypeOf(src: ValueSource): KeyType | undefined {
+  if (src.kind === 'unmapped') return undefined;
+  switch (src.group) {
+    case 'keyword':
+      return 'string';
+    case 'ip':
+      return 'ip';
+    case 'boolean':
+      return 'boolean';
+    case 'date':
+      return 'date';
+    default:
+      return src.mapping.type === 'double' || src.mapping.type === 'float' || src.mapping.type === 'half_float' || src.mapping.type === 'scaled_float' ? 'double' : 'long';
+  }
+}
+
+interface Bucket {
+  key: Key;
+  docCount: number;
+  sub: AggTree | undefined;
+}
+
+class TermsAggregator implements Aggregator {
+  private readonly buckets = new Map<Key, Bucket>();
+  private keyType: KeyType | undefined;
+  private source: ValueSource | undefined;
+
+  constructor(
+    private readonly spec: AggSpec,
+    private readonly p: TermsParams,
+    private readonly ctx: ConstructorParameters<typeof AggTree>[1],
+  ) {}
+
+  private bucket(key: Key): Bucket {
+    let b = this.buckets.get(key);
+    if (!b) {
+      b = { key, docCount: 0, sub: this.spec.subAggs.length > 0 ? new AggTree(this.spec.subAggs, this.ctx) : undefined };
+      this.buckets.set(key, b);
+    }
+    return b;
+  }
+
+  private accepted(key: Key): boolean {
+    const s = String(key);
+    const { include, exclude } = this.p;
+    if (include && !('regex' in include ? include.regex.test(s) : include.values.has(s))) return false;
+    if (exclude && ('regex' in exclude ? exclude.regex.test(s) : exclude.values.has(s))) return false;
+    return true;
+  }
+
+  private keysOf(src: ValueSource, doc: number): Key[] {
+    if (src.kind === 'numeric') {
+      const vals = src.fi.values(doc);
+      if (vals.length <= 1) return vals.slice();
+      return [...new Set(vals)];
+    }
+    if (src.kind === 'terms') {
+      const vals = src.fi.values(doc);
+      if (src.group === 'boolean') return vals.map((v) => (v === 'true' ? 1 : 0));
+      if (src.group === 'ip') return vals.map((v) => keyToIp(v));
+      return vals.slice();
+    }
+    return [];
+  }
+
+  private missingKey(src: ValueSource): Key | undefined {
+    const m = this.p.missing;
+    if (m === undefined) return undefined;
+    if (src.kind === 'numeric') return src.group === 'date' ? parseDateValueForAgg(src, m, this.ctx.now) : Number(m);
+    if (src.kind === 'terms' && src.group === 'boolean') return m === true || m === 'true' ? 1 : 0;
+    return String(m);
+  }
+
+  collect(view: SearchView, batch: DocBatch): void {
+    const src = valueSource(view, this.p.field, 'terms', GROUPS);
+    const kt = keyTypeOf(src);
+    if (kt && !this.keyType) {
+      this.keyType = kt;
+      this.source = src;
+    }
+    const missing = this.missingKey(src);
+    const perKey = this.spec.subAggs.length > 0 ? new Map<Key, number[]>() : undefined;
+    for (let i = 0; i < batch.docs.length; i++) {
+      let keys = this.keysOf(src, batch.docs[i]);
+      if (keys.length === 0 && missing !== undefined) keys = [missing];
+      for (const key of keys) {
+        if ((this.p.include || this.p.exclude) && !this.accepted(key)) continue;
+        this.bucket(key).docCount++;
+        if (perKey) {
+          const list = perKey.get(key);
+          if (list) list.push(i);
+          else perKey.set(key, [i]);
+        }
+      }
+    }
+    if (perKey) {
+      for (const [key, indices] of perKey) this.bucket(key).sub?.collect(view, subset(batch, indices));
+    }
+    if (this.p.minDocCount === 0) this.addEmptyBuckets(src);
+  }
+
+  /** min_doc_count 0: every value of the field in the index gets a bucket, even with no matching doc. */
+  private addEmptyBuckets(src: ValueSource): void {
+    if (src.kind === 'terms') {
+      for (const t of src.fi.terms()) {
+        const key = src.group === 'boolean' ? (t === 'true' ? 1 : 0) : src.group === 'ip' ? keyToIp(t) : t;
+        if (this.accepted(key)) this.bucket(key);
+      }
+    } else if (src.kind === 'numeric') {
+      for (const doc of src.fi.range(-Infinity, Infinity)) for (const v of src.fi.values(doc)) if (this.accepted(v)) this.bucket(v);
+    }
+  }
+
+  typedKey(): string {
+    switch (this.keyType) {
+      case undefined:
+        return 'umterms';
+      case 'string':
+      case 'ip':
+        return 'sterms';
+      case 'double':
+        return 'dterms';
+      default:
+        return 'lterms';
+    }
+  }
+
+  private compareKeys(a: Key, b: Key): number {
+    if (typeof a === 'number' && typeof b === 'number') return a - b;
+    const sa = String(a);
+    const sb = String(b);
+    return sa < sb ? -1 : sa > sb ? 1 : 0;
+  }
+
+  private metric(b: Bucket, path: string): number {
+    const [aggName, metricName] = path.split('.');
+    const result = b.sub?.resultOf(aggName);
+    if (!result) throw new EsError(400, 'aggregation_execution_exception', `Invalid aggregation order path [${path}]. The provided aggregation [${aggName}] either does not exist, or is a pipeline aggregation and cannot be used to sort the buckets.`);
+    const v = metricName !== undefined ? result[metricName] : 'value' in result ? result.value : result.doc_count;
+    return typeof v === 'number' ? v : -Infinity;
+  }
+
+  build(typedKeys: boolean): Record<string, unknown> {
+    const all = [...this.buckets.values()].filter((b) => b.docCount >= this.p.minDocCount);
+    const order = this.p.order;
+    const metricCache = new Map<Bucket, Map<string, number>>();
+    const metricOf = (b: Bucket, path: string): number => {
+      let m = metricCache.get(b);
+      if (!m) metricCache.set(b, (m = new Map()));
+      let v = m.get(path);
+      if (v === undefined) m.set(path, (v = this.metric(b, path)));
+      return v;
+    };
+    all.sort((x, y) => {
+      for (const o of order) {
+        let c: number;
+        if (o.by === '_count') c = x.docCount - y.docCount;
+        else if (o.by === '_key') c = this.compareKeys(x.key, y.key);
+        else c = metricOf(x, o.by) - metricOf(y, o.by);
+        if (c !== 0) return o.asc ? c : -c;
+      }
+      // Elasticsearch appends `_key asc` as the tie breaker of any order.
+      return this.compareKeys(x.key, y.key);
+    });
+    const shown = all.slice(0, this.p.size);
+    let other = 0;
+    for (const b of all.slice(this.p.size)) other += b.docCount;
+    return {
+      doc_count_error_upper_bound: 0,
+      sum_other_doc_count: other,
+      buckets: shown.map((b) => this.renderBucket(b, typedKeys)),
+    };
+  }
+
+  private renderBucket(b: Bucket, typedKeys: boolean): Record<string, unknown> {
+    const out: Record<string, unknown> = { key: b.key };
+    if (this.keyType === 'date' && typeof b.key === 'number' && this.source) {
+      out.key_as_string = formatDate(b.key, dateFormatFor(this.source, this.p.format));
+    } else if (this.keyType === 'boolean') {
+      out.key_as_string = b.key === 1 ? 'true' : 'false';
+    }
+    out.doc_count = b.docCount;
+    if (b.sub) Object.assign(out, b.sub.build(typedKeys));
+    return out;
+  }
+}

@@ -1,0 +1,367 @@
+/**
+ * `_search`, `_count` and the doc selection of by-query APIs over one or more SearchViews (one per
+ * target index). Parse errors are top-level 400s; per-index errors become shard failures.
+ */
+import { AggTree, checkAggregations, parseAggregations, type AggContext, type AggSpec, type DocBatch, type TopHitsCollector, type TopHitsRequest } from '../aggs';
+import { EsError, illegalArgument, parsingException } from '../errors';
+import { executeQuery, isPlainObject, parseQuery, tokenName, type Matches, type QueryNode } from '../query';
+import type { SearchView } from '../search_view';
+import { buildHit, parseFieldRequests, type HitOptions } from './hits';
+import { failureEntry, SearchPhaseExecutionError, type ShardFailure } from './shard_failures';
+import { parseSearchBody, type SearchRequest } from './search_body';
+import { compareSortKeys, isRelevanceSort, parseSort, resolveSort, type SortSpec, type SortValue, type ViewSort } from './sort';
+import { parseSourceFilter } from './source_filter';
+import { TopK } from './top_k';
+import { float32Number } from './float32';
+
+export interface SearchTarget {
+  view: SearchView;
+  /** Query DSL filters of the aliases the index was reached through; OR-ed. */
+  aliasFilters?: unknown[];
+}
+
+export interface SearchOptions {
+  /** Fixed `now` of the request (epoch ms) for date math. */
+  now: number;
+  restTotalHitsAsInt?: boolean;
+  typedKeys?: boolean;
+  ignoreUnavailable?: boolean;
+  /** Node id printed in shard failures. */
+  nodeId?: string;
+  /** false: any shard failure fails the whole request. */
+  allowPartialSearchResults?: boolean;
+}
+
+const DEFAULT_NODE_ID = 'embedded-node-0';
+
+/** The query of a target: the request query restricted by its alias filters. */
+function targetQuery(query: QueryNode | undefined, aliasFilters: readonly unknown[] | undefined): QueryNode | undefined {
+  if (!aliasFilters || aliasFilters.length === 0) return query;
+  const filters = aliasFilters.map(parseQuery);
+  const aliasNode: QueryNode =
+    filters.length === 1
+      ? filters[0]
+      : { kind: 'bool', must: [], filter: [], mustNot: [], should: filters, minimumShouldMatch: undefined, boost: 1 };
+  return {
+    kind: 'bool',
+    must: [query ?? { kind: 'match_all', boost: 1 }],
+    filter: [aliasNode],
+    mustNot: [],
+    should: [],
+    minimumShouldMatch: undefined,
+    boost: 1,
+  };
+}
+
+/** Live matching docs of a target, with scores. */
+function runQuery(view: SearchView, query: QueryNode | undefined, now: number, scoring: boolean): Matches {
+  const m = query ? executeQuery(view, query, { now, scoring }) : executeQuery(view, { kind: 'match_all', boost: 1 }, { now, scoring });
+  return liveOnly(view, m);
+}
+
+function liveOnly(view: SearchView, m: Matches): Matches {
+  if (view.numDocs === view.maxDoc) return m;
+  const keep: number[] = [];
+  for (let i = 0; i < m.docs.length; i++) if (view.isLive(m.docs[i])) keep.push(i);
+  if (keep.length === m.docs.length) return m;
+  return pick(m, keep);
+}
+
+function pick(m: Matches, indices: readonly number[]): Matches {
+  const docs = Int32Array.from(indices, (i) => m.docs[i]);
+  const src = m.scores;
+  return { docs, scores: src ? Float32Array.from(indices, (i) => src[i]) : undefined, constant: m.constant };
+}
+
+function scoreOf(m: Matches, i: number): number {
+  return m.scores ? m.scores[i] : m.constant;
+}
+
+interface ShardResult {
+  rank: number;
+  view: SearchView;
+  /** Query matches (live, min_score, terminate_after): what aggregations see. */
+  matches: Matches;
+  /** After post_filter: what hits and totals see. */
+  hits: Matches;
+  sort: ViewSort | undefined;
+  after: SortValue[] | undefined;
+  terminated: boolean;
+}
+
+interface Candidate {
+  shard: ShardResult;
+  doc: number;
+  score: number;
+  keys: SortValue[] | undefined;
+}
+
+function compareCandidates(specs: readonly SortSpec[] | undefined): (a: Candidate, b: Candidate) => number {
+  return (a, b) => {
+    let c: number;
+    if (specs && a.keys && b.keys) c = compareSortKeys(specs, a.keys, b.keys);
+    else c = b.score - a.score;
+    if (c !== 0) return c;
+    c = a.shard.rank - b.shard.rank;
+    if (c !== 0) return c;
+    return a.doc - b.doc;
+  };
+}
+
+/** Selects the best `k` docs over all shards (search_after applied), best first. */
+function selectTop(shards: readonly ShardResult[], specs: readonly SortSpec[] | undefined, k: number): Candidate[] {
+  const cmp = compareCandidates(specs);
+  const top = new TopK<Candidate>(k, cmp);
+  if (k <= 0) return [];
+  for (const shard of shards) {
+    const m = shard.hits;
+    for (let i = 0; i < m.docs.length; i++) {
+      const doc = m.docs[i];
+      const score = scoreOf(m, i);
+      let keys: SortValue[] | undefined;
+      if (specs && shard.sort) {
+        keys = shard.sort.keys(doc, score);
+        if (shard.after && compareSortKeys(specs, keys, shard.after) <= 0) continue;
+      }
+      if (top.full) {
+        const worst = top.worst();
+        if (worst && cmp({ shard, doc, score, keys }, worst) >= 0) {
+          // Relevance order over ascending docs of one shard with a constant score: nothing later can win.
+          if (!specs && !m.scores) break;
+          continue;
+        }
+      }
+      top.offer({ shard, doc, score, keys });
+    }
+  }
+  return top.sorted();
+}
+
+function resultWindowError(max: number, requested: number): EsError {
+  return illegalArgument(
+    `Result window is too large, from + size must be less than or equal to: [${max}] but was [${requested}]. See the scroll api for a more efficient way to request large data sets. This limit can be set by changing the [index.max_result_window] index level setting.`,
+  );
+}
+
+function shardsSection(total: number, failures: readonly ShardFailure[], nodeId: string): Record<string, unknown> {
+  const out: Record<string, unknown> = { total, successful: total - failures.length, skipped: 0, failed: failures.length };
+  if (failures.length > 0) out.failures = failures.map((f) => failureEntry(f, nodeId));
+  return out;
+}
+
+function sortedTargets(targets: readonly SearchTarget[]): SearchTarget[] {
+  return [...targets].sort((a, b) => (a.view.index < b.view.index ? -1 : a.view.index > b.view.index ? 1 : 0));
+}
+
+/** Runs the per-index part of a request, collecting failures instead of throwing EsErrors. */
+function perShard<T>(targets: readonly SearchTarget[], run: (t: SearchTarget, rank: number) => T): { results: T[]; failures: ShardFailure[] } {
+  const results: T[] = [];
+  const failures: ShardFailure[] = [];
+  sortedTargets(targets).forEach((t, rank) => {
+    try {
+      results.push(run(t, rank));
+    } catch (e) {
+      if (!(e instanceof EsError) || e.meta.embedded_unsupported !== undefined) throw e;
+      failures.push({ index: t.view.index, error: e });
+    }
+  });
+  return { results, failures };
+}
+
+function failIfNeeded(targetCount: number, failures: readonly ShardFailure[], options: SearchOptions): void {
+  if (failures.length === 0) return;
+  if (failures.length === targetCount || options.allowPartialSearchResults === false) {
+    throw new SearchPhaseExecutionError(failures, options.nodeId ?? DEFAULT_NODE_ID);
+  }
+}
+
+export function executeSearch(targets: SearchTarget[], body: unknown, options: SearchOptions): Record<string, unknown> {
+  const started = Date.now();
+  const req = parseSearchBody(body);
+  if (options.restTotalHitsAsInt && req.trackTotalHitsSet && typeof req.trackTotalHits === 'number') {
+    throw illegalArgument(`[rest_total_hits_as_int] cannot be used if the tracking of total hits is not accurate, got ${req.trackTotalHits}`);
+  }
+  const trackTotalHits = options.restTotalHitsAsInt && !req.trackTotalHitsSet ? true : req.trackTotalHits;
+  const aggSpecs = req.aggs === undefined || req.aggs === null ? undefined : parseAggregations(req.aggs);
+  const nodeId = options.nodeId ?? DEFAULT_NODE_ID;
+  const relevance = isRelevanceSort(req.sort);
+  const sortSpecs = relevance ? undefined : req.sort;
+  const showScores = relevance || req.trackScores;
+  const scoring = showScores || req.minScore !== undefined || (req.sort?.some((s) => s.kind === 'score') ?? false) || aggSpecs !== undefined;
+
+  const { results: shards, failures } = perShard(targets, (t, rank) => runShard(t, rank, req, aggSpecs, sortSpecs, options.now, scoring));
+  failIfNeeded(targets.length, failures, options);
+
+  let aggregations: Record<string, unknown> | undefined;
+  if (aggSpecs) {
+    const tree = new AggTree(aggSpecs, aggContext(options.now));
+    for (const s of shards) tree.collect(s.view, s.matches);
+    aggregations = tree.build(options.typedKeys === true);
+  }
+
+  let totalCount = 0;
+  let maxScore = -Infinity;
+  for (const s of shards) {
+    totalCount += s.hits.docs.length;
+    if (showScores) {
+      if (s.hits.scores) for (const v of s.hits.scores) maxScore = Math.max(maxScore, v);
+      else if (s.hits.docs.length > 0) maxScore = Math.max(maxScore, s.hits.constant);
+    }
+  }
+
+  const top = selectTop(shards, sortSpecs, req.from + req.size).slice(req.from);
+  const hitOptions: HitOptions = {
+    source: req.source,
+    version: req.version,
+    seqNoPrimaryTerm: req.seqNoPrimaryTerm,
+    storedFieldsNone: req.storedFieldsNone,
+    fields: req.fields,
+  };
+  const hits = top.map((c) =>
+    buildHit(c.shard.view, c.doc, showScores ? c.score : null, c.keys && c.shard.sort ? c.shard.sort.output(c.keys) : undefined, hitOptions),
+  );
+
+  const hitsSection: Record<string, unknown> = {};
+  if (options.restTotalHitsAsInt) {
+    hitsSection.total = trackTotalHits === false ? -1 : totalCount;
+  } else if (trackTotalHits === true) {
+    hitsSection.total = { value: totalCount, relation: 'eq' };
+  } else if (typeof trackTotalHits === 'number') {
+    hitsSection.total = totalCount > trackTotalHits ? { value: trackTotalHits, relation: 'gte' } : { value: totalCount, relation: 'eq' };
+  }
+  hitsSection.max_score = showScores && req.size > 0 && maxScore !== -Infinity ? float32Number(maxScore) : null;
+  hitsSection.hits = hits;
+
+  const response: Record<string, unknown> = { took: Date.now() - started, timed_out: false };
+  if (req.terminateAfter !== undefined) response.terminated_early = shards.some((s) => s.terminated);
+  response._shards = shardsSection(targets.length, failures, nodeId);
+  response.hits = hitsSection;
+  if (aggregations) response.aggregations = aggregations;
+  return response;
+}
+
+function runShard(
+  target: SearchTarget,
+  rank: number,
+  req: SearchRequest,
+  aggSpecs: AggSpec[] | undefined,
+  sortSpecs: SortSpec[] | undefined,
+  now: number,
+  scoring: boolean,
+): ShardResult {
+  const view = target.view;
+  const max = view.settings.maxResultWindow;
+  if (req.from + req.size > max) throw resultWindowError(max, req.from + req.size);
+  const sort = sortSpecs ? resolveSort(view, sortSpecs) : undefined;
+  if (aggSpecs) checkAggregations(aggSpecs, view);
+  let matches = runQuery(view, targetQuery(req.query, target.aliasFilters), now, scoring);
+  if (req.minScore !== undefined) {
+    const minScore = req.minScore;
+    const keep: number[] = [];
+    for (let i = 0; i < matches.docs.length; i++) if (scoreOf(matches, i) >= minScore) keep.push(i);
+    if (keep.length !== matches.docs.length) matches = pick(matches, keep);
+  }
+  let terminated = false;
+  if (req.terminateAfter !== undefined && matches.docs.length > req.terminateAfter) {
+    terminated = true;
+    matches = pick(matches, Array.from({ length: req.terminateAfter }, (_, i) => i));
+  }
+  let hits = matches;
+  if (req.postFilter) {
+    const allowed = executeQuery(view, req.postFilter, { now, scoring: false }).docs;
+    const keep: number[] = [];
+    let j = 0;
+    for (let i = 0; i < matches.docs.length; i++) {
+      const doc = matches.docs[i];
+      while (j < allowed.length && allowed[j] < doc) j++;
+      if (j < allowed.length && allowed[j] === doc) keep.push(i);
+    }
+    hits = pick(matches, keep);
+  }
+  const after = req.searchAfter && sort ? sort.decodeAfter(req.searchAfter, now) : undefined;
+  return { rank, view, matches, hits, sort, after, terminated };
+}
+
+// ---------- top_hits (used by the aggregations) ----------
+
+function aggContext(now: number): AggContext {
+  return { now, topHits: (request) => createTopHitsCollector(request, now) };
+}
+
+function createTopHitsCollector(request: TopHitsRequest, now: number): TopHitsCollector {
+  const body = request.body;
+  const specs = body.sort === undefined ? undefined : parseSort(body.sort);
+  const relevance = isRelevanceSort(specs);
+  const sortSpecs = relevance ? undefined : specs;
+  const trackScores = relevance || body.track_scores === true;
+  const hitOptions: HitOptions = {
+    source: parseSourceFilter(body._source),
+    version: body.version === true,
+    seqNoPrimaryTerm: body.seq_no_primary_term === true,
+    storedFieldsNone: body.stored_fields === '_none_',
+    fields: body.fields === undefined ? undefined : parseFieldRequests(body.fields),
+  };
+  const cmp = compareCandidates(sortSpecs);
+  const top = new TopK<Candidate>(request.from + request.size, cmp);
+  const ranks = new Map<SearchView, ShardResult>();
+  let total = 0;
+  let maxScore = -Infinity;
+  return {
+    collect(view: SearchView, batch: DocBatch): void {
+      let shard = ranks.get(view);
+      if (!shard) {
+        const empty: Matches = { docs: new Int32Array(0), scores: undefined, constant: 0 };
+        shard = { rank: ranks.size, view, matches: empty, hits: empty, sort: sortSpecs ? resolveSort(view, sortSpecs) : undefined, after: undefined, terminated: false };
+        ranks.set(view, shard);
+      }
+      total += batch.docs.length;
+      for (let i = 0; i < batch.docs.length; i++) {
+        const doc = batch.docs[i];
+        const score = batch.scores ? batch.scores[i] : batch.constant;
+        if (trackScores && score > maxScore) maxScore = score;
+        top.offer({ shard, doc, score, keys: shard.sort ? shard.sort.keys(doc, score) : undefined });
+      }
+    },
+    build(): Record<string, unknown> {
+      const chosen = top.sorted().slice(request.from);
+      return {
+        hits: {
+          total: { value: total, relation: 'eq' },
+          max_score: trackScores && maxScore !== -Infinity ? float32Number(maxScore) : null,
+          hits: chosen.map((c) =>
+            buildHit(c.shard.view, c.doc, trackScores ? c.score : null, c.keys && c.shard.sort ? c.shard.sort.output(c.keys) : undefined, hitOptions),
+          ),
+        },
+      };
+    },
+  };
+}
+
+// ---------- _count and by-query ----------
+
+export function executeCount(targets: SearchTarget[], body: unknown, options: SearchOptions): Record<string, unknown> {
+  const b = body === undefined || body === null ? {} : body;
+  if (!isPlainObject(b)) throw parsingException(`Expected [START_OBJECT] but found [${tokenName(b)}]`);
+  for (const [k, v] of Object.entries(b)) {
+    if (k !== 'query' && k !== 'min_score' && k !== 'terminate_after') {
+      throw parsingException(`request does not support [${k}]`, { value: tokenName(v) });
+    }
+  }
+  const query = b.query === undefined || b.query === null ? undefined : parseQuery(b.query);
+  const minScore = typeof b.min_score === 'number' ? Math.fround(b.min_score) : undefined;
+  const { results, failures } = perShard(targets, (t) => {
+    const m = runQuery(t.view, targetQuery(query, t.aliasFilters), options.now, minScore !== undefined);
+    if (minScore === undefined) return m.docs.length;
+    let n = 0;
+    for (let i = 0; i < m.docs.length; i++) if (scoreOf(m, i) >= minScore) n++;
+    return n;
+  });
+  failIfNeeded(targets.length, failures, options);
+  return { count: results.reduce((a, b) => a + b, 0), _shards: shardsSection(targets.length, failures, options.nodeId ?? DEFAULT_NODE_ID) };
+}
+
+/** Live doc ids of `target` matching `query` (match_all when undefined), alias filters applied. */
+export function matchingDocs(target: SearchTarget, query: unknown, now: number): number[] {
+  const node = query === undefined || query === null ? undefined : parseQuery(query);
+  return Array.from(runQuery(target.view, targetQuery(node, target.aliasFilters), now, false).docs);
+}
