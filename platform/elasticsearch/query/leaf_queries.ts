@@ -2,7 +2,6 @@
  * Term-level queries on one view. All of them go through postings, term dictionaries or point ranges;
  * none walks every document (except `ids` building its per-view id table once).
  */
-import { illegalArgument } from '../errors';
 import type { FieldIndex, LeafFieldMapping, SearchView, TermsFieldIndex, TextFieldIndex } from '../search_view';
 import type { ExistsNode, IdsNode, PrefixNode, RangeNode, TermNode, TermsNode, TermValue, WildcardNode } from './ast';
 import { avgFieldLength, createBm25Scorer, idf } from './bm25';
@@ -21,7 +20,7 @@ import {
   toFieldPrecision,
 } from './field_values';
 import { constantMatches, NO_MATCHES, type Matches } from './matches';
-import { queryShardException } from './query_errors';
+import { illegalArgumentJava, queryShardException } from './query_errors';
 import { wildcardToRegExp } from './wildcard';
 
 export interface QueryContext {
@@ -203,7 +202,7 @@ function indexNameMatches(ctx: QueryContext, values: readonly TermValue[], boost
 export function termsQuery(ctx: QueryContext, node: TermsNode, boost: number): Matches {
   const max = ctx.view.settings.maxTermsCount;
   if (node.values.length > max) {
-    throw illegalArgument(
+    throw illegalArgumentJava(
       `The number of terms [${node.values.length}] used in the Terms Query request has exceeded the allowed maximum of [${max}]. This maximum can be set by changing the [index.max_terms_count] index level setting.`,
     );
   }
