@@ -1,0 +1,88 @@
+import type { estypes } from '@elastic/elasticsearch';
+import type { AliasTarget } from './config';
+import type { EntityMap } from './entities';
+import { toIso, type TimeSpan } from './time_window';
+
+/** Alerts of a space carry its id here; every graph search filters on it, even on the space's own alias. */
+export const SPACE_IDS_FIELD = 'kibana.space_ids';
+
+/** Sort of every graph search: time, then a unique keyword tiebreaker (never `_id`, which has no fielddata). */
+export const GRAPH_SORT: estypes.Sort = [{ '@timestamp': 'asc' }, { 'kibana.alert.uuid': 'asc' }];
+
+/** The smallest first page, so small graphs do not need a second round trip. */
+export const MIN_FIRST_PAGE = 50;
+
+export type TermsClause = { terms: Record<string, string[]> };
+
+/** Copies each field's values onto its alias fields, so `source.ip` values are also looked up in `destination.ip`. */
+export function aliasExpand(entities: EntityMap, aliases: ReadonlyMap<string, readonly AliasTarget[]>): EntityMap {
+  const expanded: EntityMap = new Map();
+  const add = (field: string, values: readonly string[]) => {
+    const list = expanded.get(field) ?? [];
+    for (const value of values) if (!list.includes(value)) list.push(value);
+    expanded.set(field, list);
+  };
+  for (const [field, values] of entities) {
+    add(field, values);
+    for (const alias of aliases.get(field) ?? []) add(alias.field, values);
+  }
+  return expanded;
+}
+
+/** One `terms` clause per chunk of at most `maxTerms` values per field. */
+export function termsClauses(entities: EntityMap, maxTerms: number): TermsClause[] {
+  const clauses: TermsClause[] = [];
+  for (const [field, values] of entities) {
+    for (let i = 0; i < values.length; i += maxTerms) {
+      clauses.push({ terms: { [field]: values.slice(i, i + maxTerms) } });
+    }
+  }
+  return clauses;
+}
+
+export interface SubSearchBodyParams {
+  readonly span: TimeSpan;
+  readonly clauses: readonly TermsClause[];
+  readonly spaceId: string;
+  /** Alerts already in the graph: excluded server-side since they would be skipped anyway. */
+  readonly excludeIds: readonly string[];
+  readonly size: number;
+  readonly searchAfter?: estypes.SortResults;
+  readonly sourceFields: readonly string[];
+}
+
+export function subSearchBody(params: SubSearchBodyParams): estypes.SearchSearchRequestBody {
+  const bool: estypes.QueryDslBoolQuery = {
+    filter: [
+      { range: { '@timestamp': { gte: toIso(params.span.from), lte: toIso(params.span.to) } } },
+      { term: { [SPACE_IDS_FIELD]: params.spaceId } },
+      { bool: { should: [...params.clauses], minimum_should_match: 1 } },
+    ],
+  };
+  if (params.excludeIds.length > 0) bool.must_not = [{ ids: { values: [...params.excludeIds] } }];
+  return {
+    size: params.size,
+    _source: [...params.sourceFields],
+    track_total_hits: false,
+    sort: GRAPH_SORT,
+    query: { bool },
+    ...(params.searchAfter === undefined ? {} : { search_after: params.searchAfter }),
+  };
+}
+
+/** The seed lookup: the id inside the space, never a caller-supplied index. */
+export function seedSearchBody(alertId: string, spaceId: string, sourceFields: readonly string[]): estypes.SearchSearchRequestBody {
+  return {
+    size: 1,
+    _source: [...sourceFields],
+    track_total_hits: false,
+    query: { bool: { filter: [{ ids: { values: [alertId] } }, { term: { [SPACE_IDS_FIELD]: spaceId } }] } },
+  };
+}
+
+/** First page: `min(page_size, max(remaining, 50))`; small graphs fit in one page, large ones start moderately. */
+export const firstPageSize = (pageSize: number, remaining: number): number =>
+  Math.min(pageSize, Math.max(remaining, MIN_FIRST_PAGE));
+
+/** Later pages double, up to `page_size`. */
+export const nextPageSize = (previous: number, pageSize: number): number => Math.min(pageSize, previous * 2);
