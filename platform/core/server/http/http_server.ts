@@ -1,0 +1,362 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import Fastify from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Subject } from 'rxjs';
+import type { z } from 'zod/v4';
+import type { Logger } from '../logging';
+import type { RequestHandlerContext } from './handler_context';
+import { KibanaRequest } from './kibana_request';
+import type { AuthenticatedUser, Headers, RouteMethod } from './kibana_request';
+import { errorBody, KibanaResponse, kibanaResponseFactory } from './kibana_response';
+import type { KibanaErrorBody } from './kibana_response';
+import { splitSpacePrefix, toFastifyPath } from './route_path';
+import type { PrivilegeRequirement, RegisteredRoute, RegisteredVersion, RouteSecurity } from './router_types';
+
+export const ELASTIC_HTTP_VERSION_HEADER = 'elastic-api-version';
+export const XSRF_MESSAGE = 'Request must contain a kbn-xsrf header.';
+
+export type AuthenticationResult =
+  | { kind: 'authenticated'; user: AuthenticatedUser }
+  | { kind: 'none' }
+  | { kind: 'failed'; message: string };
+
+export interface HttpServerDeps {
+  logger: Logger;
+  maxPayload: number;
+  authenticate(headers: Headers): Promise<AuthenticationResult>;
+  /** Returns the requirements the user lacks in the space (empty when authorized). */
+  authorize(user: AuthenticatedUser, spaceId: string, requirements: readonly PrivilegeRequirement[]): string[];
+  spaceExists(spaceId: string): boolean;
+  createContext(request: KibanaRequest): RequestHandlerContext;
+  /** Body of `/api/status` while the server is not serving requests yet. */
+  notReadyStatus(): Record<string, unknown>;
+}
+
+type ServerState = 'starting' | 'running' | 'stopping';
+
+const spaceOfRaw = new WeakMap<http.IncomingMessage, string>();
+const authOfRequest = new WeakMap<FastifyRequest, AuthenticatedUser | null>();
+
+const NOT_READY = { statusCode: 503, error: 'Service Unavailable', message: 'Kibana server is not ready yet' };
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache' });
+  res.end(JSON.stringify(body));
+}
+
+function formatIssuePath(part: string, issue: z.core.$ZodIssue): string {
+  const tail = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+  return `[request ${part}${tail}]: ${issue.message}`;
+}
+
+function missingPrivilegeList(missing: string[]) {
+  return missing.join(',');
+}
+
+/**
+ * fastify underneath, Kibana's request lifecycle on top: space prefix → authentication (before the
+ * body is read) → body parsing/limit → xsrf → version → authorization → validation → handler.
+ */
+export class HttpServer {
+  private readonly app: FastifyInstance;
+  private server: http.Server | undefined;
+  private state: ServerState = 'starting';
+  private readonly sockets = new Set<import('node:net').Socket>();
+
+  constructor(private readonly deps: HttpServerDeps) {
+    this.app = Fastify({
+      bodyLimit: deps.maxPayload,
+      logger: false,
+      disableRequestLogging: true,
+      return503OnClosing: true,
+      serverFactory: (handler) => {
+        const server = http.createServer((req, res) => {
+          if (this.state === 'running') handler(req, res);
+          else if (req.url === '/api/status' || req.url?.startsWith('/api/status?')) sendJson(res, 503, deps.notReadyStatus());
+          else sendJson(res, 503, NOT_READY);
+        });
+        server.on('connection', (socket) => {
+          this.sockets.add(socket);
+          socket.on('close', () => this.sockets.delete(socket));
+        });
+        this.server = server;
+        return server;
+      },
+      rewriteUrl: (req) => {
+        const url = req.url ?? '/';
+        const split = splitSpacePrefix(url);
+        if (!split) return url;
+        spaceOfRaw.set(req, split.spaceId);
+        return split.rest;
+      },
+    });
+    this.installParsersAndErrors();
+  }
+
+  /** Binds the port early so callers see "starting" (503) instead of a refused connection. */
+  async listen(options: { host: string; port: number }): Promise<{ host: string; port: number }> {
+    const server = this.server;
+    if (!server) throw new Error('HTTP server was not created');
+    await new Promise<void>((resolve, reject) => {
+      const onError = (error: NodeJS.ErrnoException) => {
+        reject(
+          error.code === 'EADDRINUSE'
+            ? new Error(`Port ${options.port} on ${options.host} is already in use; set --server.port to a free port`)
+            : error
+        );
+      };
+      server.once('error', onError);
+      server.listen(options.port, options.host, () => {
+        server.off('error', onError);
+        resolve();
+      });
+    });
+    const address = server.address() as AddressInfo;
+    return { host: options.host, port: address.port };
+  }
+
+  async mount(routes: readonly RegisteredRoute[]): Promise<void> {
+    for (const route of routes) this.mountRoute(route);
+    await this.app.ready();
+  }
+
+  setRunning(): void {
+    this.state = 'running';
+  }
+
+  async stop(): Promise<void> {
+    this.state = 'stopping';
+    const server = this.server;
+    await this.app.close().catch((error: Error) => this.deps.logger.warn('Error closing fastify', { error }));
+    if (server?.listening) {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        for (const socket of this.sockets) socket.destroy();
+      });
+    }
+  }
+
+  private installParsersAndErrors() {
+    this.app.removeContentTypeParser('application/json');
+    this.app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, text, done) => {
+      const body = typeof text === 'string' ? text : text.toString('utf8');
+      if (body.trim() === '') return done(null, undefined);
+      try {
+        done(null, JSON.parse(body));
+      } catch {
+        const error = Object.assign(new Error('Invalid request payload JSON format'), { statusCode: 400 });
+        done(error, undefined);
+      }
+    });
+    this.app.addContentTypeParser('application/x-ndjson', { parseAs: 'string' }, (_req, text, done) => done(null, text));
+    this.app.setNotFoundHandler((_req, reply) => {
+      void reply.code(404).type('application/json; charset=utf-8').send(errorBody(404));
+    });
+    this.app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+      let body: KibanaErrorBody;
+      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+        const limit = request.routeOptions.bodyLimit ?? this.deps.maxPayload;
+        body = errorBody(413, `Payload content length greater than maximum allowed: ${limit}`);
+      } else if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+        body = errorBody(415, 'Unsupported Media Type');
+      } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+        body = errorBody(error.statusCode, error.message);
+      } else {
+        this.deps.logger.error(`${request.method} ${request.url} failed: ${error.message}`, { error });
+        body = errorBody(500, 'An internal server error occurred.');
+      }
+      void reply.code(body.statusCode).type('application/json; charset=utf-8').send(body);
+    });
+  }
+
+  private mountRoute(route: RegisteredRoute) {
+    const { url, wildcardParam } = toFastifyPath(route.path);
+    const authRequired = route.options.authRequired ?? true;
+    this.app.route({
+      method: route.method.toUpperCase() as Uppercase<RouteMethod>,
+      url,
+      bodyLimit: route.options.body?.maxBytes,
+      onRequest: async (request, reply) => {
+        if (authRequired === false) {
+          authOfRequest.set(request, null);
+          return;
+        }
+        const result = await this.deps.authenticate(request.headers);
+        if (result.kind === 'failed' || (result.kind === 'none' && authRequired === true)) {
+          const message = result.kind === 'failed' ? result.message : 'Unauthorized';
+          const headers: Record<string, string> = {};
+          if (!request.headers['kbn-version'] && !request.headers['x-elastic-internal-origin']) {
+            headers['www-authenticate'] = 'Basic realm="kibana", charset="UTF-8"';
+          }
+          return reply.code(401).headers(headers).type('application/json; charset=utf-8').send(errorBody(401, message));
+        }
+        authOfRequest.set(request, result.kind === 'authenticated' ? result.user : null);
+      },
+      handler: async (request, reply) => this.handle(route, wildcardParam, request, reply),
+    });
+  }
+
+  private async handle(route: RegisteredRoute, wildcardParam: string | undefined, request: FastifyRequest, reply: FastifyReply) {
+    const spaceId = spaceOfRaw.get(request.raw) ?? 'default';
+    const user = authOfRequest.get(request) ?? null;
+    const send = (response: KibanaResponse) => this.send(reply, response);
+
+    if (!this.deps.spaceExists(spaceId)) {
+      return send(new KibanaResponse(404, errorBody(404, `Space [${spaceId}] not found`)));
+    }
+    const xsrfRequired = route.options.xsrfRequired ?? true;
+    if (xsrfRequired && request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS') {
+      if (request.headers['kbn-xsrf'] === undefined && request.headers['kbn-version'] === undefined) {
+        return send(new KibanaResponse(400, errorBody(400, XSRF_MESSAGE)));
+      }
+    }
+
+    let target: RegisteredVersion;
+    let resolvedVersion: string | undefined;
+    if (route.versioned) {
+      const resolution = this.resolveVersion(route, request);
+      if ('error' in resolution) return send(new KibanaResponse(400, errorBody(400, resolution.error)));
+      target = resolution.target;
+      resolvedVersion = target.version;
+    } else if (route.plain) {
+      target = route.plain;
+    } else {
+      throw new Error(`Route ${route.path} has no handler`);
+    }
+
+    const security: RouteSecurity | undefined = target.security ?? route.security;
+    if (security && 'requiredPrivileges' in security.authz) {
+      if (!user) return send(new KibanaResponse(401, errorBody(401, 'Unauthorized')));
+      const missing = this.deps.authorize(user, spaceId, security.authz.requiredPrivileges);
+      if (missing.length > 0) {
+        const pathname = request.url.split('?')[0];
+        return send(
+          new KibanaResponse(
+            403,
+            errorBody(
+              403,
+              `API [${request.method} ${pathname}] is unauthorized for user, this action is granted by the Kibana privileges [${missingPrivilegeList(missing)}]`
+            )
+          )
+        );
+      }
+    }
+
+    const rawParams = { ...(request.params as Record<string, string>) };
+    if (wildcardParam && '*' in rawParams) {
+      rawParams[wildcardParam] = rawParams['*'];
+      delete rawParams['*'];
+    }
+    const validated = this.validate(target.validate, rawParams, request.query, request.body);
+    if ('error' in validated) return send(new KibanaResponse(400, errorBody(400, validated.error)));
+
+    const aborted$ = new Subject<void>();
+    request.raw.once('close', () => {
+      if (!reply.sent) aborted$.next();
+      aborted$.complete();
+    });
+    const kibanaRequest = new KibanaRequest({
+      id: request.id,
+      url: new URL(request.url, 'http://localhost'),
+      route: {
+        path: route.path,
+        method: route.method,
+        options: {
+          access: route.options.access ?? (route.path.startsWith('/internal') ? 'internal' : 'public'),
+          authRequired: route.options.authRequired ?? true,
+          xsrfRequired,
+          tags: route.options.tags ?? [],
+        },
+      },
+      headers: request.headers,
+      params: validated.params,
+      query: validated.query,
+      body: validated.body,
+      spaceId,
+      user,
+      aborted$: aborted$.asObservable(),
+    });
+
+    let response: KibanaResponse;
+    try {
+      response = await target.handler(this.deps.createContext(kibanaRequest), kibanaRequest, kibanaResponseFactory);
+    } catch (error) {
+      this.deps.logger.error(`${request.method} ${request.url} handler failed: ${(error as Error).message}`, {
+        error,
+        route: route.path,
+        owner: route.owner,
+      });
+      response = new KibanaResponse(500, errorBody(500, 'An internal server error occurred.'));
+    }
+    if (!(response instanceof KibanaResponse)) {
+      this.deps.logger.error(`Handler of ${route.method.toUpperCase()} ${route.path} did not return a response`);
+      response = new KibanaResponse(500, errorBody(500, 'An internal server error occurred.'));
+    }
+    if (resolvedVersion) reply.header(ELASTIC_HTTP_VERSION_HEADER, resolvedVersion);
+    return send(response);
+  }
+
+  private resolveVersion(route: RegisteredRoute, request: FastifyRequest): { target: RegisteredVersion } | { error: string } {
+    const versioned = route.versioned;
+    if (!versioned) return { error: 'not versioned' };
+    const available = [...versioned.versions.keys()].sort();
+    const list = available.join(',');
+    const header = request.headers[ELASTIC_HTTP_VERSION_HEADER];
+    let requested = Array.isArray(header) ? header[0] : header;
+    if (requested === undefined && versioned.enableQueryVersion) {
+      const q = (request.query as Record<string, unknown> | undefined)?.apiVersion;
+      if (typeof q === 'string') requested = q;
+    }
+    if (requested === undefined) {
+      // Public routes default to the oldest version, as Kibana does; internal ones must say which.
+      if ((route.options.access ?? 'internal') === 'public' && available.length > 0) requested = available[0];
+      else return { error: `Please specify a version via ${ELASTIC_HTTP_VERSION_HEADER} header. Available versions: ${list}` };
+    }
+    const target = versioned.versions.get(requested);
+    if (!target) {
+      return {
+        error: `No version "${requested}" available for [${route.method}] [${route.path}]. Available versions are: ${list}`,
+      };
+    }
+    return { target };
+  }
+
+  private validate(
+    validate: RegisteredVersion['validate'],
+    params: unknown,
+    query: unknown,
+    body: unknown
+  ): { params: unknown; query: unknown; body: unknown } | { error: string } {
+    // Like Kibana, parts without a schema reach the handler empty.
+    if (validate === false) return { params: {}, query: {}, body: {} };
+    const out: Record<'params' | 'query' | 'body', unknown> = { params: {}, query: {}, body: {} };
+    for (const part of ['params', 'query', 'body'] as const) {
+      const schema = validate[part];
+      if (!schema) continue;
+      const input = part === 'params' ? params : part === 'query' ? query : body;
+      const result = schema.safeParse(input);
+      if (!result.success) return { error: formatIssuePath(part, result.error.issues[0]) };
+      out[part] = result.data;
+    }
+    return out;
+  }
+
+  private send(reply: FastifyReply, response: KibanaResponse) {
+    const headers = response.options.headers ?? {};
+    reply.code(response.status);
+    reply.header('cache-control', 'private, no-cache, no-store, must-revalidate');
+    for (const [name, value] of Object.entries(headers)) reply.header(name, value);
+    const payload = response.payload;
+    if (payload === undefined || response.status === 204) return reply.send();
+    if (payload instanceof Readable || Buffer.isBuffer(payload)) return reply.send(payload);
+    if (typeof payload === 'string') {
+      if (!reply.hasHeader('content-type')) reply.type('text/plain; charset=utf-8');
+      return reply.send(payload);
+    }
+    if (!reply.hasHeader('content-type')) reply.type('application/json; charset=utf-8');
+    return reply.send(JSON.stringify(payload));
+  }
+}

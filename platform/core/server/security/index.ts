@@ -1,0 +1,13 @@
+export { SecurityService, SESSION_IDLE_TIMEOUT_MS } from './security_service';
+export type { SecurityServiceStart } from './security_service';
+export { hashPassword, verifyPassword, generatePassword } from './password';
+export { ensureElasticPassword, ELASTIC_PASSWORD_FILE } from './elastic_password';
+export type { ElasticPassword } from './elastic_password';
+export { FeatureRegistry, kibanaFeatureSchema } from './features';
+export type { KibanaFeature, KibanaFeatureConfig } from './features';
+export { BUILT_IN_ROLES, resolveSpacePrivileges, missingPrivileges, hasAnyPrivilege } from './privileges';
+export type { RoleDefinition, SpacePrivileges, FeaturePrivilegeName } from './privileges';
+export { SessionStore } from './sessions';
+export { UserStore } from './users';
+export { createAuthenticator, parseBasicAuthorization, SESSION_COOKIE } from './authenticator';
+export { registerSecurityRoutes } from './routes';
