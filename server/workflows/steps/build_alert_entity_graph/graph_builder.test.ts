@@ -284,7 +284,7 @@ describe('paging and budgets', () => {
     await testEs.indexAlerts('paging', alerts);
   });
 
-  const base = { alertId: 'P000', entity_fields: [{ field: 'host.id', score: 4 }], min_entity_score: 4 } as const;
+  const base = { alertId: 'P000', entity_fields: [{ field: 'host.id', score: 4 }], min_entity_score: 4 };
 
   it('pages with growing pages and no trailing empty page', async () => {
     const counter = countRequests(testEs.client);
