@@ -142,28 +142,51 @@ class DateHistogramAggregator implements Aggregator {
     return 'date_histogram';
   }
 
+  private readonly slotCache = new Map<number, number>();
+
   /** Bucket key (UTC ms) of a value. */
   round(v: number): number {
     const shifted = v - this.p.offset;
-    let key: number;
+    return this.roundShifted(shifted) + this.p.offset;
+  }
+
+  private offsetAt(utc: number): number {
+    const fixed = this.zone.fixedOffset;
+    return fixed !== undefined ? fixed : this.zone.offsetAt(utc);
+  }
+
+  private roundShifted(shifted: number): number {
     const iv = this.p.interval;
-    if (iv.kind === 'fixed') {
-      const off = this.zone.offsetAt(shifted);
-      key = Math.floor((shifted + off) / iv.ms) * iv.ms - off;
+    const fixed = this.zone.fixedOffset;
+    if (iv.kind === 'fixed' || iv.unit === 's' || iv.unit === 'm') {
+      const ms = iv.kind === 'fixed' ? iv.ms : iv.unit === 's' ? 1000 : 60_000;
+      const off = this.offsetAt(shifted);
+      let key = Math.floor((shifted + off) / ms) * ms - off;
       // DST edge: keep the key at or below the value
-      if (key > shifted) key -= iv.ms;
-    } else if (iv.unit === 'q') {
-      const month = roundDownToUnit(shifted, 'M', this.p.timeZone);
-      const year = roundDownToUnit(shifted, 'y', this.p.timeZone);
-      key = year;
-      for (let k = 3; k <= 9; k += 3) {
-        const start = addDateUnits(year, 'M', k, this.p.timeZone);
-        if (start <= month) key = start;
-      }
-    } else {
-      key = roundDownToUnit(shifted, iv.unit, this.p.timeZone);
+      if (key > shifted) key -= ms;
+      return key;
     }
-    return key + this.p.offset;
+    if (fixed !== undefined) return calendarFloor(shifted + fixed, iv.unit) - fixed;
+    // Zone rules change offsets only on quarter-hour boundaries: one computation per 15-minute slot.
+    const slot = Math.floor(shifted / 900_000);
+    let key = this.slotCache.get(slot);
+    if (key === undefined) {
+      key = this.roundWithRules(shifted, iv.unit);
+      this.slotCache.set(slot, key);
+    }
+    return key;
+  }
+
+  private roundWithRules(shifted: number, unit: DateMathUnit | 'q'): number {
+    if (unit !== 'q') return roundDownToUnit(shifted, unit, this.p.timeZone);
+    const month = roundDownToUnit(shifted, 'M', this.p.timeZone);
+    const year = roundDownToUnit(shifted, 'y', this.p.timeZone);
+    let key = year;
+    for (let k = 3; k <= 9; k += 3) {
+      const start = addDateUnits(year, 'M', k, this.p.timeZone);
+      if (start <= month) key = start;
+    }
+    return key;
   }
 
   private next(key: number): number {
@@ -266,5 +289,33 @@ class DateHistogramAggregator implements Aggregator {
       }
     }
     return out;
+  }
+}
+
+const DAY = 86_400_000;
+
+/** Start of the calendar unit containing a local-time instant (local ms on a UTC time line). */
+function calendarFloor(local: number, unit: DateMathUnit | 'q'): number {
+  switch (unit) {
+    case 'h':
+    case 'H':
+      return Math.floor(local / 3_600_000) * 3_600_000;
+    case 'd':
+      return Math.floor(local / DAY) * DAY;
+    case 'w': {
+      const days = Math.floor(local / DAY);
+      // 1970-01-01 was a Thursday; ISO weeks start on Monday
+      const dow = (((days + 3) % 7) + 7) % 7;
+      return (days - dow) * DAY;
+    }
+    default: {
+      const d = new Date(local);
+      const y = d.getUTCFullYear();
+      const m = d.getUTCMonth();
+      if (unit === 'M') return Date.UTC(y, m, 1);
+      if (unit === 'q') return Date.UTC(y, m - (m % 3), 1);
+      if (unit === 'y') return Date.UTC(y, 0, 1);
+      return Math.floor(local / 1000) * 1000;
+    }
   }
 }

@@ -7,6 +7,7 @@ import { checkKeys, objectBody, strParam } from './params';
 import type { AggDefinition, Aggregator, DocBatch } from './types';
 import { parseDateValueForAgg } from './values';
 import { keyToIp } from '../ip';
+import { forEachTermCount, usePostingsCounts } from './postings_counts';
 
 interface MetricParams {
   field: string;
@@ -209,6 +210,11 @@ export const cardinalityAgg: AggDefinition = {
         const src = valueSource(view, params.field, 'cardinality', ANY_GROUP);
         let missing: string | number | undefined;
         if (params.missing !== undefined) missing = normalizeMissing(src, params.missing, ctx.now);
+        if (src.kind === 'terms' && missing === undefined && usePostingsCounts(view, batch)) {
+          const ip = src.group === 'ip';
+          forEachTermCount(view, src.fi, batch, (term) => seen.add(ip ? keyToIp(term) : term));
+          return;
+        }
         if (src.kind === 'terms' && src.group === 'ip') {
           for (let i = 0; i < batch.docs.length; i++) {
             const vals = src.fi.values(batch.docs[i]);

@@ -12,6 +12,7 @@ import { boolParam, checkKeys, intParam, objectBody, strParam } from './params';
 import { AggTree } from './tree';
 import { subset, type AggDefinition, type AggSpec, type Aggregator, type DocBatch } from './types';
 import { parseDateValueForAgg } from './values';
+import { forEachTermCount, usePostingsCounts } from './postings_counts';
 
 type Key = string | number;
 type KeyType = 'string' | 'ip' | 'long' | 'double' | 'date' | 'boolean';
@@ -137,17 +138,17 @@ class TermsAggregator implements Aggregator {
     return true;
   }
 
-  private keysOf(src: ValueSource, doc: number): Key[] {
+  private keysOf(src: ValueSource, doc: number): readonly Key[] {
     if (src.kind === 'numeric') {
       const vals = src.fi.values(doc);
-      if (vals.length <= 1) return vals.slice();
+      if (vals.length <= 1) return vals;
       return [...new Set(vals)];
     }
     if (src.kind === 'terms') {
       const vals = src.fi.values(doc);
       if (src.group === 'boolean') return vals.map((v) => (v === 'true' ? 1 : 0));
       if (src.group === 'ip') return vals.map((v) => keyToIp(v));
-      return vals.slice();
+      return vals;
     }
     return [];
   }
@@ -169,6 +170,15 @@ class TermsAggregator implements Aggregator {
     }
     const missing = this.missingKey(src);
     const perKey = this.spec.subAggs.length > 0 ? new Map<Key, number[]>() : undefined;
+    if (src.kind === 'terms' && !perKey && missing === undefined && usePostingsCounts(view, batch)) {
+      forEachTermCount(view, src.fi, batch, (term, count) => {
+        const key = src.group === 'boolean' ? (term === 'true' ? 1 : 0) : src.group === 'ip' ? keyToIp(term) : term;
+        if ((this.p.include || this.p.exclude) && !this.accepted(key)) return;
+        this.bucket(key).docCount += count;
+      });
+      if (this.p.minDocCount === 0) this.addEmptyBuckets(src);
+      return;
+    }
     for (let i = 0; i < batch.docs.length; i++) {
       let keys = this.keysOf(src, batch.docs[i]);
       if (keys.length === 0 && missing !== undefined) keys = [missing];

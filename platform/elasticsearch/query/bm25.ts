@@ -34,12 +34,19 @@ export interface Bm25Scorer {
  */
 export function createBm25Scorer(boost: number, idfValue: number, avgdl: number): Bm25Scorer {
   const weight = f(f(f(boost) * f(1 + K1)) * idfValue);
-  const cache = new Map<number, number>();
+  // Norms are small integers (SmallFloat-decoded lengths): a dense cache like Lucene's 256-entry table.
+  const dense = new Float64Array(512).fill(-1);
+  const sparse = new Map<number, number>();
   const normInverse = (dl: number): number => {
-    let v = cache.get(dl);
+    if (dl < 512) {
+      let v = dense[dl];
+      if (v < 0) dense[dl] = v = f(1 / f(K1 * f(f(1 - B) + f(f(B * dl) / avgdl))));
+      return v;
+    }
+    let v = sparse.get(dl);
     if (v === undefined) {
       v = f(1 / f(K1 * f(f(1 - B) + f(f(B * dl) / avgdl))));
-      cache.set(dl, v);
+      sparse.set(dl, v);
     }
     return v;
   };

@@ -79,11 +79,16 @@ export function subtract(base: Int32Array, excluded: readonly Int32Array[]): Int
   return out.subarray(0, n);
 }
 
-/** Union of sorted lists (concatenate + sort + dedupe beats a heap for the many-postings case). */
+/** Union of sorted lists: linear merges for a few lists, concatenate + sort + dedupe for many. */
 export function unionAll(lists: readonly Int32Array[]): Int32Array {
   const nonEmpty = lists.filter((l) => l.length > 0);
   if (nonEmpty.length === 0) return EMPTY_DOCS;
   if (nonEmpty.length === 1) return nonEmpty[0];
+  if (nonEmpty.length <= 8) {
+    let acc = nonEmpty[0];
+    for (let i = 1; i < nonEmpty.length; i++) acc = mergeTwo(acc, nonEmpty[i]);
+    return acc;
+  }
   let total = 0;
   for (const l of nonEmpty) total += l.length;
   const all = new Int32Array(total);
@@ -98,6 +103,31 @@ export function unionAll(lists: readonly Int32Array[]): Int32Array {
     if (n === 0 || all[n - 1] !== all[i]) all[n++] = all[i];
   }
   return all.subarray(0, n);
+}
+
+function mergeTwo(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x < y) {
+      out[n++] = x;
+      i++;
+    } else if (y < x) {
+      out[n++] = y;
+      j++;
+    } else {
+      out[n++] = x;
+      i++;
+      j++;
+    }
+  }
+  while (i < a.length) out[n++] = a[i++];
+  while (j < b.length) out[n++] = b[j++];
+  return out.subarray(0, n);
 }
 
 /** Positions of each doc of `docs` inside `list` (which must contain them all). */

@@ -10,13 +10,14 @@ import {
   existsQuery,
   idsQuery,
   prefixQuery,
+  rangePredicate,
   rangeQuery,
   termQuery,
   termsQuery,
   wildcardQuery,
   type QueryContext,
 } from './leaf_queries';
-import { combineBool, constantMatches, disMax, NO_MATCHES, withConstantScore, type Matches } from './matches';
+import { combineBool, constantMatches, disMax, keepWhere, NO_MATCHES, withConstantScore, type Matches } from './matches';
 import { resolveMinimumShouldMatch } from './minimum_should_match';
 import { wrapQueryError } from './query_errors';
 import { simpleQueryStringQuery } from './simple_query_string';
@@ -69,9 +70,25 @@ function run(ctx: QueryContext, node: QueryNode, inherited: number, scoring: boo
         return constantMatches(allDocs(ctx.view), boost);
       }
       const msm = resolveMinimumShouldMatch(node.should.length, node.minimumShouldMatch);
-      return combineBool({
-        must: node.must.map((q) => run(ctx, q, boost, scoring)),
-        filter: node.filter.map((q) => run(ctx, q, 1, false).docs),
+      // Numeric range filters are checked per candidate when a rarer required clause drives.
+      const deferred: ((doc: number) => boolean)[] = [];
+      const eager: QueryNode[] = [];
+      for (const q of node.filter) {
+        const p = q.kind === 'range' && q.boost === 1 ? rangePredicate(ctx, q) : undefined;
+        if (p) deferred.push(p);
+        else eager.push(q);
+      }
+      const must = node.must.map((q) => run(ctx, q, boost, scoring));
+      let filter = eager.map((q) => run(ctx, q, 1, false).docs);
+      const required = [...must.map((m) => m.docs), ...filter];
+      const rarest = required.reduce((min, l) => Math.min(min, l.length), Infinity);
+      const useDeferred = deferred.length > 0 && rarest * 16 < ctx.view.maxDoc;
+      if (!useDeferred && deferred.length > 0) {
+        filter = [...filter, ...node.filter.filter((q) => !eager.includes(q)).map((q) => run(ctx, q, 1, false).docs)];
+      }
+      const combined = combineBool({
+        must,
+        filter,
         mustNot: node.mustNot.map((q) => run(ctx, q, 1, false).docs),
         should: node.should.map((q) => run(ctx, q, boost, scoring)),
         minimumShouldMatch: msm,
@@ -79,6 +96,7 @@ function run(ctx: QueryContext, node: QueryNode, inherited: number, scoring: boo
         maxDoc: ctx.view.maxDoc,
         allDocs: () => allDocs(ctx.view),
       });
+      return useDeferred ? keepWhere(combined, (doc) => deferred.every((p) => p(doc))) : combined;
     }
     case 'dis_max':
       return disMax(

@@ -214,27 +214,48 @@ export function termsQuery(ctx: QueryContext, node: TermsNode, boost: number): M
   return constantMatches(unionAll(lists), boost);
 }
 
+/** Inclusive numeric bounds of a range on a numeric/date field (integers and floats adjusted). */
+function numericRangeBounds(ctx: QueryContext, mapping: LeafFieldMapping, node: RangeNode): [number, number] {
+  let min = -Infinity;
+  let max = Infinity;
+  if (mapping.type === 'date') {
+    const opts = { now: ctx.now, format: node.format, timeZone: node.timeZone };
+    if (node.gte !== undefined) min = parseDateValue(mapping, node.gte, { ...opts, roundUp: false });
+    if (node.gt !== undefined) min = parseDateValue(mapping, node.gt, { ...opts, roundUp: true }) + 1;
+    if (node.lte !== undefined) max = parseDateValue(mapping, node.lte, { ...opts, roundUp: true });
+    if (node.lt !== undefined) max = parseDateValue(mapping, node.lt, { ...opts, roundUp: false }) - 1;
+  } else {
+    const integer = isIntegerType(mapping.type);
+    const conv = (v: TermValue): number => toFieldPrecision(mapping.type, parseNumber(v));
+    if (node.gte !== undefined) min = integer ? Math.ceil(parseNumber(node.gte)) : conv(node.gte);
+    if (node.gt !== undefined) min = integer ? Math.floor(parseNumber(node.gt)) + 1 : nextUp(conv(node.gt));
+    if (node.lte !== undefined) max = integer ? Math.floor(parseNumber(node.lte)) : conv(node.lte);
+    if (node.lt !== undefined) max = integer ? Math.ceil(parseNumber(node.lt)) - 1 : nextDown(conv(node.lt));
+  }
+  return [min, max];
+}
+
+/**
+ * A numeric range as a per-doc check, for conjunctions where another clause is much rarer: verifying
+ * the few candidates beats materializing every doc of the range. Undefined when not applicable.
+ */
+export function rangePredicate(ctx: QueryContext, node: RangeNode): ((doc: number) => boolean) | undefined {
+  const fi = ctx.view.field(node.field);
+  if (!fi || fi.kind !== 'numeric') return undefined;
+  const [min, max] = numericRangeBounds(ctx, fi.mapping, node);
+  return (doc) => {
+    const values = fi.values(doc);
+    for (let i = 0; i < values.length; i++) if (values[i] >= min && values[i] <= max) return true;
+    return false;
+  };
+}
+
 export function rangeQuery(ctx: QueryContext, node: RangeNode, boost: number): Matches {
   const fi = searchableField(ctx, node.field);
   if (!fi) return NO_MATCHES;
   const mapping = fi.mapping;
   if (fi.kind === 'numeric') {
-    let min = -Infinity;
-    let max = Infinity;
-    if (mapping.type === 'date') {
-      const opts = { now: ctx.now, format: node.format, timeZone: node.timeZone };
-      if (node.gte !== undefined) min = parseDateValue(mapping, node.gte, { ...opts, roundUp: false });
-      if (node.gt !== undefined) min = parseDateValue(mapping, node.gt, { ...opts, roundUp: true }) + 1;
-      if (node.lte !== undefined) max = parseDateValue(mapping, node.lte, { ...opts, roundUp: true });
-      if (node.lt !== undefined) max = parseDateValue(mapping, node.lt, { ...opts, roundUp: false }) - 1;
-    } else {
-      const integer = isIntegerType(mapping.type);
-      const conv = (v: TermValue): number => toFieldPrecision(mapping.type, parseNumber(v));
-      if (node.gte !== undefined) min = integer ? Math.ceil(parseNumber(node.gte)) : conv(node.gte);
-      if (node.gt !== undefined) min = integer ? Math.floor(parseNumber(node.gt)) + 1 : nextUp(conv(node.gt));
-      if (node.lte !== undefined) max = integer ? Math.floor(parseNumber(node.lte)) : conv(node.lte);
-      if (node.lt !== undefined) max = integer ? Math.ceil(parseNumber(node.lt)) - 1 : nextDown(conv(node.lt));
-    }
+    const [min, max] = numericRangeBounds(ctx, mapping, node);
     if (min > max) return NO_MATCHES;
     return constantMatches(fi.range(min, max), boost);
   }

@@ -59,10 +59,10 @@ export function combineBool(parts: BoolParts): Matches {
     if (msm > 1) {
       const keep: number[] = [];
       for (let i = 0; i < docs.length; i++) if (acc.counts[i] >= msm) keep.push(i);
-      docs = Int32Array.from(keep, (i) => acc.docs[i]);
+      docs = gatherInt(acc.docs, keep);
       if (sums) {
         const old = sums;
-        sums = Float64Array.from(keep, (i) => old[i]);
+        sums = gatherFloat64(old, keep);
       }
     }
     let keptIdx: Int32Array | undefined;
@@ -106,16 +106,18 @@ export function combineBool(parts: BoolParts): Matches {
     for (let i = 0; i < docs.length; i++) if (counts[i] >= msm) keep.push(i);
     if (keep.length !== docs.length) {
       const oldDocs = docs;
-      docs = Int32Array.from(keep, (i) => oldDocs[i]);
+      docs = gatherInt(oldDocs, keep);
       if (sums) {
         const old = sums;
-        sums = Float64Array.from(keep, (i) => old[i]);
+        sums = gatherFloat64(old, keep);
       }
     }
   }
   if (!scoring || !sums) return constantMatches(docs, 0);
   if (must.length === 0 && should.length === 0) return constantMatches(docs, 0);
-  return { docs, scores: Float32Array.from(sums), constant: 0 };
+  const scores = new Float32Array(sums.length);
+  for (let i = 0; i < sums.length; i++) scores[i] = sums[i];
+  return { docs, scores, constant: 0 };
 }
 
 function addScores(sums: Float64Array, docs: Int32Array, m: Matches): void {
@@ -139,7 +141,9 @@ function accumulate(clauses: Matches[], maxDoc: number, scoring: boolean): Accum
     const m = clauses[0];
     const sums = scoring ? new Float64Array(m.docs.length) : undefined;
     if (sums) for (let i = 0; i < m.docs.length; i++) sums[i] = scoreAt(m, i);
-    return { docs: m.docs, counts: new Uint16Array(m.docs.length).fill(1), sums };
+    const counts = new Uint16Array(m.docs.length);
+    counts.fill(1);
+    return { docs: m.docs, counts, sums };
   }
   const docs = unionAll(clauses.map((m) => m.docs));
   const counts = new Uint16Array(docs.length);
@@ -205,5 +209,29 @@ export function restrict(m: Matches, filter: Int32Array): Matches {
   const pos = locate(m.docs, docs);
   const scores = new Float32Array(docs.length);
   for (let i = 0; i < docs.length; i++) scores[i] = m.scores[pos[i]];
+  return { docs, scores, constant: 0 };
+}
+
+export function gatherInt(src: Int32Array, indices: readonly number[]): Int32Array {
+  const out = new Int32Array(indices.length);
+  for (let i = 0; i < indices.length; i++) out[i] = src[indices[i]];
+  return out;
+}
+
+function gatherFloat64(src: Float64Array, indices: readonly number[]): Float64Array {
+  const out = new Float64Array(indices.length);
+  for (let i = 0; i < indices.length; i++) out[i] = src[indices[i]];
+  return out;
+}
+
+/** The matches whose doc passes `test`, scores kept. */
+export function keepWhere(m: Matches, test: (doc: number) => boolean): Matches {
+  const keep: number[] = [];
+  for (let i = 0; i < m.docs.length; i++) if (test(m.docs[i])) keep.push(i);
+  if (keep.length === m.docs.length) return m;
+  const docs = gatherInt(m.docs, keep);
+  if (!m.scores) return { docs, scores: undefined, constant: m.constant };
+  const scores = new Float32Array(keep.length);
+  for (let i = 0; i < keep.length; i++) scores[i] = m.scores[keep[i]];
   return { docs, scores, constant: 0 };
 }

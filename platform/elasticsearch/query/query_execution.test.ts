@@ -220,6 +220,19 @@ describe('bool and compound queries', () => {
   });
 });
 
+describe('range filters checked per candidate behind a rarer clause', () => {
+  const docs = Array.from({ length: 64 }, (_, i) => ({ k: i % 32 === 0 ? 'rare' : 'common', n: [i, i + 1000] }));
+  const { view } = indexFixture(docs, { mappings: { properties: { k: { type: 'keyword' }, n: { type: 'long' } } } });
+
+  it('gives the same answer as the materialized range', () => {
+    const deferred = ids(view(), { bool: { filter: [{ term: { k: 'rare' } }, { range: { n: { gte: 10, lte: 40 } } }] } });
+    expect(deferred).toEqual(['33']);
+    expect(ids(view(), { bool: { filter: [{ term: { k: 'rare' } }, { range: { n: { gte: 1000, lt: 1001 } } }] } })).toEqual(['1']);
+    expect(ids(view(), { bool: { filter: [{ term: { k: 'common' } }, { range: { n: { gte: 10, lte: 12 } } }] } })).toEqual(['11', '12', '13']);
+    expect(ids(view(), { bool: { must: [{ term: { k: 'rare' } }], filter: [{ range: { n: { gt: 2000 } } }] } })).toEqual([]);
+  });
+});
+
 describe('match, multi_match, match_phrase', () => {
   const { view } = indexFixture(
     [

@@ -68,9 +68,13 @@ function liveOnly(view: SearchView, m: Matches): Matches {
 }
 
 function pick(m: Matches, indices: readonly number[]): Matches {
-  const docs = Int32Array.from(indices, (i) => m.docs[i]);
+  const docs = new Int32Array(indices.length);
+  for (let i = 0; i < indices.length; i++) docs[i] = m.docs[indices[i]];
   const src = m.scores;
-  return { docs, scores: src ? Float32Array.from(indices, (i) => src[i]) : undefined, constant: m.constant };
+  if (!src) return { docs, scores: undefined, constant: m.constant };
+  const scores = new Float32Array(indices.length);
+  for (let i = 0; i < indices.length; i++) scores[i] = src[indices[i]];
+  return { docs, scores, constant: m.constant };
 }
 
 function scoreOf(m: Matches, i: number): number {
@@ -110,22 +114,32 @@ function compareCandidates(specs: readonly SortSpec[] | undefined): (a: Candidat
 
 /** Selects the best `k` docs over all shards (search_after applied), best first. */
 function selectTop(shards: readonly ShardResult[], specs: readonly SortSpec[] | undefined, k: number): Candidate[] {
+  if (k <= 0) return [];
   const cmp = compareCandidates(specs);
   const top = new TopK<Candidate>(k, cmp);
-  if (k <= 0) return [];
   for (const shard of shards) {
     const m = shard.hits;
-    for (let i = 0; i < m.docs.length; i++) {
-      const doc = m.docs[i];
-      const score = scoreOf(m, i);
+    const docs = specs && shard.sort ? narrowBySortKey(shard, specs, k) : m.docs;
+    let pos = 0;
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i];
+      let score: number;
+      if (docs === m.docs) score = m.scores ? m.scores[i] : m.constant;
+      else {
+        while (m.docs[pos] !== doc) pos++;
+        score = m.scores ? m.scores[pos] : m.constant;
+      }
       let keys: SortValue[] | undefined;
       if (specs && shard.sort) {
         keys = shard.sort.keys(doc, score);
         if (shard.after && compareSortKeys(specs, keys, shard.after) <= 0) continue;
       }
-      if (top.full) {
-        const worst = top.worst();
-        if (worst && cmp({ shard, doc, score, keys }, worst) >= 0) {
+      const worst = top.full ? top.worst() : undefined;
+      if (worst) {
+        // Reject without allocating: same order as compareCandidates.
+        let c = specs && keys && worst.keys ? compareSortKeys(specs, keys, worst.keys) : worst.score - score;
+        if (c === 0) c = shard.rank - worst.shard.rank || doc - worst.doc;
+        if (c >= 0) {
           // Relevance order over ascending docs of one shard with a constant score: nothing later can win.
           if (!specs && !m.scores) break;
           continue;
@@ -135,6 +149,74 @@ function selectTop(shards: readonly ShardResult[], specs: readonly SortSpec[] | 
     }
   }
   return top.sorted();
+}
+
+/**
+ * For a primary sort on a numeric/date field, skips documents that cannot reach the top `k`: the point
+ * index finds the docs whose value beats a threshold estimated from a sample, widening until at least
+ * `k` candidates remain (docs with missing values only matter when fewer than `k` have values).
+ */
+function narrowBySortKey(shard: ShardResult, specs: readonly SortSpec[], k: number): Int32Array {
+  const all = shard.hits.docs;
+  const spec = specs[0];
+  if (all.length <= 4 * k + 64 || spec.kind !== 'field' || spec.mode !== undefined || spec.missing !== '_last') return all;
+  const fi = shard.view.field(spec.field);
+  if (!fi || fi.kind !== 'numeric') return all;
+  const desc = spec.order === 'desc';
+  // Sample values to guess a threshold keeping ~4k docs.
+  const sample: number[] = [];
+  const step = Math.max(1, Math.floor(all.length / 2048));
+  for (let i = 0; i < all.length; i += step) {
+    const v = fi.values(all[i]);
+    if (v.length > 0) sample.push(desc ? v[v.length - 1] : v[0]);
+  }
+  if (sample.length === 0) return all;
+  sample.sort((a, b) => (desc ? b - a : a - b));
+  let afterBound: number | undefined;
+  if (shard.after && typeof shard.after[0] === 'number') afterBound = shard.after[0];
+  let fraction = Math.min(1, (4 * k) / all.length);
+  for (;;) {
+    const idx = Math.min(sample.length - 1, Math.ceil(fraction * sample.length));
+    const threshold = sample[idx];
+    let lo = desc ? threshold : -Infinity;
+    let hi = desc ? Infinity : threshold;
+    if (afterBound !== undefined) {
+      if (desc) hi = Math.min(hi, afterBound);
+      else lo = Math.max(lo, afterBound);
+    }
+    const inRange = intersectSorted(all, fi.range(lo, hi));
+    // Keep docs whose sort key (max for desc, min for asc) really is within the window.
+    const kept: number[] = [];
+    let strict = 0;
+    for (let i = 0; i < inRange.length; i++) {
+      const v = fi.values(inRange[i]);
+      if (v.length === 0) continue;
+      const key = desc ? v[v.length - 1] : v[0];
+      if (key < lo || key > hi) continue;
+      kept.push(inRange[i]);
+      if (afterBound === undefined || key !== afterBound) strict++;
+    }
+    if (strict >= k) return Int32Array.from(kept);
+    if (fraction >= 1) return all;
+    fraction = Math.min(1, fraction * 4);
+  }
+}
+
+function intersectSorted(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(Math.min(a.length, b.length));
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] < b[j]) i++;
+    else if (a[i] > b[j]) j++;
+    else {
+      out[n++] = a[i];
+      i++;
+      j++;
+    }
+  }
+  return out.subarray(0, n);
 }
 
 function resultWindowError(max: number, requested: number): EsError {
@@ -204,7 +286,10 @@ export function executeSearch(targets: SearchTarget[], body: unknown, options: S
   for (const s of shards) {
     totalCount += s.hits.docs.length;
     if (showScores) {
-      if (s.hits.scores) for (const v of s.hits.scores) maxScore = Math.max(maxScore, v);
+      const sc = s.hits.scores;
+      if (sc) {
+        for (let i = 0; i < sc.length; i++) if (sc[i] > maxScore) maxScore = sc[i];
+      }
       else if (s.hits.docs.length > 0) maxScore = Math.max(maxScore, s.hits.constant);
     }
   }
@@ -264,7 +349,7 @@ function runShard(
   let terminated = false;
   if (req.terminateAfter !== undefined && matches.docs.length > req.terminateAfter) {
     terminated = true;
-    matches = pick(matches, Array.from({ length: req.terminateAfter }, (_, i) => i));
+    matches = { docs: matches.docs.slice(0, req.terminateAfter), scores: matches.scores?.slice(0, req.terminateAfter), constant: matches.constant };
   }
   let hits = matches;
   if (req.postFilter) {

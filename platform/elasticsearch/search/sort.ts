@@ -126,7 +126,11 @@ interface KeyReader {
 export function resolveSort(view: SearchView, specs: readonly SortSpec[]): ViewSort {
   const readers = specs.map((s) => readerFor(view, s));
   return {
-    keys: (doc, score) => readers.map((r) => r.read(doc, score)),
+    keys: (doc, score) => {
+      const out = new Array<SortValue>(readers.length);
+      for (let i = 0; i < readers.length; i++) out[i] = readers[i].read(doc, score);
+      return out;
+    },
     output: (keys) => keys.map((k, i) => readers[i].output(k)),
     decodeAfter: (values, now) => values.map((v, i) => readers[i].decode(v, now)),
   };
