@@ -1,0 +1,118 @@
+/**
+ * `npm start [-- --server.port=5602 --path.data=DIR ...]`: builds the browser bundles when stale, starts
+ * the platform (embedded Elasticsearch unless elasticsearch.hosts is set), seeds the sample alerts into
+ * an empty default space, prints the URL and the `elastic` password, and stops cleanly on SIGINT/SIGTERM.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { startPlatform } from '../platform/core/server';
+import type { RunningPlatform } from '../platform/core/server';
+
+const REPO_ROOT = path.resolve(__dirname, '..');
+const SAMPLE_ALERTS = 5000;
+const SAMPLE_SEED = 1;
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const fail = (line: string) => process.stderr.write(`${line}\n`);
+
+async function buildBundles(): Promise<void> {
+  if (!fs.existsSync(path.join(REPO_ROOT, 'scripts', 'build_browser.ts'))) {
+    say('[start] scripts/build_browser.ts does not exist yet: serving whatever is in target/public');
+    return;
+  }
+  const { buildBrowserBundles } = await import('./build_browser');
+  const result = await buildBrowserBundles({ ifStale: true });
+  say(result.rebuilt ? `[start] Built browser bundles in ${(result.ms / 1000).toFixed(1)} s` : '[start] Browser bundles are up to date');
+}
+
+/** Seeds the labelled corpus only into an empty (or missing) default alerts index, never over real data. */
+async function seedIfEmpty(platform: RunningPlatform): Promise<void> {
+  const { seedSampleData, writeManifest } = await import('./sample_data');
+  const { alertsAliasName } = await import('../platform/plugins/security_solution/common/constants');
+  const es = platform.coreStart.elasticsearch.client.asInternalUser;
+  const index = alertsAliasName('default');
+  const exists = await es.indices.exists({ index });
+  const count = exists ? (await es.count({ index })).count : 0;
+  if (count > 0) {
+    say(`[start] ${index} already holds ${count} alerts; not seeding sample data`);
+    return;
+  }
+  say(`[start] Seeding ${SAMPLE_ALERTS} sample alerts into ${index} ...`);
+  const result = await seedSampleData({ esClient: es, spaceId: 'default', count: SAMPLE_ALERTS, seed: SAMPLE_SEED });
+  await es.indices.refresh({ index });
+  const manifestPath = writeManifest(path.join(platform.dataPath, 'sample_data', 'ground_truth.default.json'), result.manifest);
+  say(`[start] Seeded ${result.indexed} alerts in ${(result.ms / 1000).toFixed(1)} s (ground truth: ${manifestPath})`);
+}
+
+function printBanner(platform: RunningPlatform): void {
+  const { elasticPassword } = platform;
+  const password =
+    elasticPassword.password !== undefined
+      ? elasticPassword.password
+      : `(generated on first start and printed then; only its hash is kept in ${elasticPassword.file} — delete that file and restart for a new one, or set security.bootstrapPassword)`;
+  say('');
+  say(`  Kibana is ready: ${platform.url}`);
+  say(`  Elasticsearch:   ${platform.esUrl}`);
+  say(`  Username:        elastic`);
+  say(`  Password:        ${password}`);
+  if (elasticPassword.source === 'generated') say('  (this password is shown only now; it is stored hashed)');
+  say('');
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const startedAt = Date.now();
+  try {
+    await buildBundles();
+  } catch (error) {
+    fail(`[start] Building the browser bundles failed; pages will not load until it is fixed:\n${(error as Error).message}`);
+  }
+
+  let platform: RunningPlatform;
+  try {
+    platform = await startPlatform({ repoRoot: REPO_ROOT, argv });
+  } catch (error) {
+    fail(`\nFATAL ${(error as Error).name}: ${(error as Error).message}`);
+    return 1;
+  }
+
+  let stopping: Promise<void> | undefined;
+  const shutdown = (signal: string) => {
+    if (stopping) {
+      fail(`[start] ${signal} again: exiting without waiting`);
+      process.exit(1);
+    }
+    say(`[start] ${signal} received, stopping`);
+    stopping = platform.stop().then(
+      () => process.exit(0),
+      (error: Error) => {
+        fail(`[start] Stopping failed: ${error.message}`);
+        process.exit(1);
+      }
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+  if (platform.config.sampleData.enabled && !stopping) {
+    try {
+      await seedIfEmpty(platform);
+    } catch (error) {
+      fail(`[start] Seeding sample data failed: ${(error as Error).message}`);
+    }
+  }
+  printBanner(platform);
+  say(`[start] Ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+  return 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      if (code !== 0) process.exit(code);
+    },
+    (error: unknown) => {
+      fail(`FATAL ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      process.exit(1);
+    }
+  );
+}
