@@ -131,6 +131,47 @@ describe('terms', () => {
     ]);
   });
 
+  it('include/exclude values are typed per field; regexes only on strings; partitions', () => {
+    const r = aggs(view(), {
+      aggs: {
+        ts: { terms: { field: 'ts', include: ['2026-01-01T10:00:00Z'] } },
+        ip: { terms: { field: 'ip', exclude: ['10.0.0.1'] } },
+        n: { terms: { field: 'n', include: [2, '4'] } },
+      },
+    });
+    expect((r.ts.buckets as { key_as_string: string }[]).map((b) => b.key_as_string)).toEqual(['2026-01-01T10:00:00.000Z']);
+    expect(r.ip.buckets).toEqual([{ key: '10.0.0.2', doc_count: 1 }]);
+    expect((r.n.buckets as { key: number }[]).map((b) => b.key)).toEqual([2, 4]);
+    expect(() => aggs(view(), { aggs: { x: { terms: { field: 'ip', exclude: '10.*' } } } })).toThrow(EsError);
+    const { view: strs } = indexFixture([{ s: 'abc' }, { s: 'abc' }, { s: 'bcd' }, { i: 1234 }, { i: 5678 }, { i: 1234 }], {
+      mappings: { properties: { s: { type: 'keyword' }, i: { type: 'long' } } },
+    });
+    const p = aggs(strs(), {
+      aggs: {
+        s0: { terms: { field: 's', include: { partition: 0, num_partitions: 2 } } },
+        s1: { terms: { field: 's', include: { partition: 1, num_partitions: 2 } } },
+        i0: { terms: { field: 'i', include: { partition: 0, num_partitions: 2 } } },
+      },
+    });
+    expect(p.s0.buckets).toEqual([{ key: 'bcd', doc_count: 1 }]);
+    expect(p.s1.buckets).toEqual([{ key: 'abc', doc_count: 2 }]);
+    expect(p.i0.buckets).toEqual([{ key: 5678, doc_count: 1 }]);
+  });
+
+  it('ip keys sort by address bytes and unmapped fields honour value_type + missing', () => {
+    const { view: ips } = indexFixture([{ ip: '::1' }, { ip: '127.0.0.1' }, { ip: '::2' }], { mappings: { properties: { ip: { type: 'ip' } } } });
+    const r = aggs(ips(), {
+      aggs: {
+        ip: { terms: { field: 'ip', order: { _key: 'asc' } } },
+        b: { terms: { field: 'unmapped_boolean', value_type: 'boolean', missing: true } },
+        d: { terms: { field: 'unmapped_date', value_type: 'date', missing: '2016-05-11' } },
+      },
+    });
+    expect((r.ip.buckets as { key: string }[]).map((b) => b.key)).toEqual(['::1', '::2', '127.0.0.1']);
+    expect(r.b.buckets).toEqual([{ key: 1, key_as_string: 'true', doc_count: 3 }]);
+    expect(r.d.buckets).toEqual([{ key: 1462924800000, key_as_string: '2016-05-11T00:00:00.000Z', doc_count: 3 }]);
+  });
+
   it('unmapped fields give no buckets; text fields fail per index', () => {
     expect(aggs(view(), { aggs: { x: { terms: { field: 'nope' } } } }).x).toEqual({ doc_count_error_upper_bound: 0, sum_other_doc_count: 0, buckets: [] });
     const e = failure(() => aggs(view(), { aggs: { x: { terms: { field: 'msg' } } } }));

@@ -59,13 +59,15 @@ interface FiltersParams {
   otherBucket: boolean;
   otherBucketKey: string;
   keyed: boolean;
+  /** `[{name: bucket}, ...]` instead of `{name: bucket}`. */
+  keyedInArray: boolean;
 }
 
 export const filtersAgg: AggDefinition = {
   acceptsSubAggs: true,
   parse(name, json): FiltersParams {
     const body = objectBody('filters', name, json);
-    checkKeys('filters', body, ['filters', 'other_bucket', 'other_bucket_key', 'keyed']);
+    checkKeys('filters', body, ['filters', 'other_bucket', 'other_bucket_key', 'keyed', 'keyed_bucket_in_array']);
     const f = body.filters;
     let entries: FiltersParams['entries'];
     let named: boolean;
@@ -80,6 +82,7 @@ export const filtersAgg: AggDefinition = {
     } else {
       throw new EsError(400, 'parsing_exception', `[filters] cannot be empty.`);
     }
+    if (entries.length === 0) throw new EsError(400, 'illegal_argument_exception', '[filters] cannot be empty.');
     const otherKey = strParam('filters', body, 'other_bucket_key');
     return {
       named,
@@ -87,6 +90,7 @@ export const filtersAgg: AggDefinition = {
       otherBucket: boolParam('filters', body, 'other_bucket', false) || otherKey !== undefined,
       otherBucketKey: otherKey ?? '_other_',
       keyed: boolParam('filters', body, 'keyed', named),
+      keyedInArray: boolParam('filters', body, 'keyed_bucket_in_array', false),
     };
   },
   check: () => undefined,
@@ -106,6 +110,11 @@ export const filtersAgg: AggDefinition = {
         if (other) other.collect(view, restrictBatch(batch, subtract(batch.docs, [unionAll(matched)])));
       },
       build(typedKeys) {
+        if (p.keyed && p.keyedInArray) {
+          const list: Record<string, unknown>[] = p.entries.map((e, i) => ({ [e.key]: buckets[i].render(typedKeys) }));
+          if (other) list.push({ [p.otherBucketKey]: other.render(typedKeys) });
+          return { buckets: list };
+        }
         if (p.keyed) {
           const out: Record<string, unknown> = {};
           p.entries.forEach((e, i) => {

@@ -2,16 +2,16 @@
  * `terms` aggregation: one bucket per distinct value (counted once per value per document), ordered by
  * `_count` desc with ties by key asc, `_key`, or a sub-aggregation metric.
  */
-import { formatDate } from '../dates';
+import { formatDate, resolveDateMath } from '../dates';
 import { EsError, unsupported } from '../errors';
-import { keyToIp } from '../ip';
+import { ipToKey, keyToIp } from '../ip';
+import { longPartition, stringPartition } from './partitions';
 import { isPlainObject, type FieldGroup, type TermValue } from '../query';
 import type { SearchView } from '../search_view';
 import { dateFormatFor, requireField, valueSource, type ValueSource } from './field_source';
 import { boolParam, checkKeys, intParam, objectBody, strParam } from './params';
 import { AggTree } from './tree';
 import { subset, type AggDefinition, type AggSpec, type Aggregator, type DocBatch } from './types';
-import { parseDateValueForAgg } from './values';
 import { forEachTermCount, usePostingsCounts } from './postings_counts';
 
 type Key = string | number;
@@ -32,9 +32,13 @@ interface TermsParams {
   include: KeyFilter | undefined;
   exclude: KeyFilter | undefined;
   format: string | undefined;
+  valueType: KeyType | undefined;
 }
 
-type KeyFilter = { regex: RegExp } | { values: Set<string> };
+type KeyFilter =
+  | { regex: RegExp }
+  | { values: readonly TermValue[] }
+  | { partition: number; numPartitions: number };
 
 const GROUPS: readonly FieldGroup[] = ['keyword', 'numeric', 'date', 'boolean', 'ip'];
 
@@ -52,10 +56,20 @@ function parseOrder(v: unknown): OrderItem[] {
 function parseFilter(v: unknown): KeyFilter | undefined {
   if (v === undefined || v === null) return undefined;
   if (typeof v === 'string') return { regex: new RegExp(`^(?:${v})$`, 'u') };
-  if (Array.isArray(v)) return { values: new Set(v.map((x) => String(x))) };
-  if (isPlainObject(v) && ('partition' in v || 'num_partitions' in v)) throw unsupported('other', 'terms partitioning');
+  if (Array.isArray(v)) return { values: v.filter((x): x is TermValue => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') };
+  if (isPlainObject(v) && typeof v.partition === 'number' && typeof v.num_partitions === 'number') {
+    if (v.num_partitions < 1 || v.partition < 0 || v.partition >= v.num_partitions) {
+      throw new EsError(400, 'illegal_argument_exception', `[partition] must be in [0, num_partitions)`);
+    }
+    return { partition: v.partition, numPartitions: v.num_partitions };
+  }
   throw new EsError(400, 'x_content_parse_exception', '[terms] failed to parse field [include]');
 }
+
+const VALUE_TYPES: Record<string, KeyType> = {
+  string: 'string', keyword: 'string', ip: 'ip', long: 'long', integer: 'long', numeric: 'double', double: 'double', float: 'double',
+  date: 'date', boolean: 'boolean',
+};
 
 export const termsAgg: AggDefinition = {
   acceptsSubAggs: true,
@@ -78,10 +92,20 @@ export const termsAgg: AggDefinition = {
       include: parseFilter(body.include),
       exclude: parseFilter(body.exclude),
       format: strParam('terms', body, 'format'),
+      valueType: body.value_type === undefined ? undefined : VALUE_TYPES[String(body.value_type)],
     };
   },
   check(spec, view) {
-    valueSource(view, (spec.params as TermsParams).field, 'terms', GROUPS);
+    const p = spec.params as TermsParams;
+    const src = valueSource(view, p.field, 'terms', GROUPS);
+    const regex = (p.include && 'regex' in p.include) || (p.exclude && 'regex' in p.exclude);
+    if (regex && src.kind !== 'unmapped' && src.group !== 'keyword') {
+      throw new EsError(
+        400,
+        'aggregation_execution_exception',
+        `Aggregation [${spec.name}] cannot support regular expression style include/exclude settings as they can only be applied to string fields. Use an array of values for include/exclude clauses`,
+      );
+    }
   },
   create(spec, ctx): Aggregator {
     return new TermsAggregator(spec, spec.params as TermsParams, ctx);
@@ -130,11 +154,49 @@ class TermsAggregator implements Aggregator {
     return b;
   }
 
+  private normalizedFilters = new Map<KeyFilter, Set<Key>>();
+
+  private matches(filter: KeyFilter, key: Key): boolean {
+    if ('regex' in filter) return filter.regex.test(String(key));
+    if ('partition' in filter) {
+      const part = typeof key === 'number' ? longPartition(key, filter.numPartitions) : stringPartition(String(key), filter.numPartitions);
+      return part === filter.partition;
+    }
+    let set = this.normalizedFilters.get(filter);
+    if (!set) {
+      set = new Set(filter.values.map((v) => this.toKey(v)).filter((k): k is Key => k !== undefined));
+      this.normalizedFilters.set(filter, set);
+    }
+    return set.has(key);
+  }
+
+  /** A value given in the request (include/exclude/missing) as a bucket key of this field's type. */
+  private toKey(v: TermValue): Key | undefined {
+    switch (this.keyType) {
+      case 'ip':
+        return ipToKey(String(v));
+      case 'boolean':
+        return v === true || v === 'true' ? 1 : 0;
+      case 'long':
+      case 'double': {
+        const n = Number(v);
+        return Number.isFinite(n) ? n : undefined;
+      }
+      case 'date':
+        try {
+          return typeof v === 'number' ? v : resolveDateMath(String(v), { now: this.ctx.now, format: this.source ? dateFormatFor(this.source, undefined) : undefined });
+        } catch {
+          return undefined;
+        }
+      default:
+        return String(v);
+    }
+  }
+
   private accepted(key: Key): boolean {
-    const s = String(key);
     const { include, exclude } = this.p;
-    if (include && !('regex' in include ? include.regex.test(s) : include.values.has(s))) return false;
-    if (exclude && ('regex' in exclude ? exclude.regex.test(s) : exclude.values.has(s))) return false;
+    if (include && !this.matches(include, key)) return false;
+    if (exclude && this.matches(exclude, key)) return false;
     return true;
   }
 
@@ -147,32 +209,31 @@ class TermsAggregator implements Aggregator {
     if (src.kind === 'terms') {
       const vals = src.fi.values(doc);
       if (src.group === 'boolean') return vals.map((v) => (v === 'true' ? 1 : 0));
-      if (src.group === 'ip') return vals.map((v) => keyToIp(v));
       return vals;
     }
     return [];
   }
 
-  private missingKey(src: ValueSource): Key | undefined {
+  private missingKey(): Key | undefined {
     const m = this.p.missing;
     if (m === undefined) return undefined;
-    if (src.kind === 'numeric') return src.group === 'date' ? parseDateValueForAgg(src, m, this.ctx.now) : Number(m);
-    if (src.kind === 'terms' && src.group === 'boolean') return m === true || m === 'true' ? 1 : 0;
-    return String(m);
+    return this.toKey(m);
   }
 
   collect(view: SearchView, batch: DocBatch): void {
     const src = valueSource(view, this.p.field, 'terms', GROUPS);
     const kt = keyTypeOf(src);
-    if (kt && !this.keyType) {
+    if (kt && !this.source) {
       this.keyType = kt;
       this.source = src;
+    } else if (!this.keyType) {
+      this.keyType = this.p.valueType ?? 'string';
     }
-    const missing = this.missingKey(src);
+    const missing = this.missingKey();
     const perKey = this.spec.subAggs.length > 0 ? new Map<Key, number[]>() : undefined;
     if (src.kind === 'terms' && !perKey && missing === undefined && usePostingsCounts(view, batch)) {
       forEachTermCount(view, src.fi, batch, (term, count) => {
-        const key = src.group === 'boolean' ? (term === 'true' ? 1 : 0) : src.group === 'ip' ? keyToIp(term) : term;
+        const key = src.group === 'boolean' ? (term === 'true' ? 1 : 0) : term;
         if ((this.p.include || this.p.exclude) && !this.accepted(key)) return;
         this.bucket(key).docCount += count;
       });
@@ -202,7 +263,7 @@ class TermsAggregator implements Aggregator {
   private addEmptyBuckets(src: ValueSource): void {
     if (src.kind === 'terms') {
       for (const t of src.fi.terms()) {
-        const key = src.group === 'boolean' ? (t === 'true' ? 1 : 0) : src.group === 'ip' ? keyToIp(t) : t;
+        const key = src.group === 'boolean' ? (t === 'true' ? 1 : 0) : t;
         if (this.accepted(key)) this.bucket(key);
       }
     } else if (src.kind === 'numeric') {
@@ -213,7 +274,6 @@ class TermsAggregator implements Aggregator {
   typedKey(): string {
     switch (this.keyType) {
       case undefined:
-        return 'umterms';
       case 'string':
       case 'ip':
         return 'sterms';
@@ -272,9 +332,9 @@ class TermsAggregator implements Aggregator {
   }
 
   private renderBucket(b: Bucket, typedKeys: boolean): Record<string, unknown> {
-    const out: Record<string, unknown> = { key: b.key };
-    if (this.keyType === 'date' && typeof b.key === 'number' && this.source) {
-      out.key_as_string = formatDate(b.key, dateFormatFor(this.source, this.p.format));
+    const out: Record<string, unknown> = { key: this.keyType === 'ip' && typeof b.key === 'string' ? keyToIp(b.key) : b.key };
+    if (this.keyType === 'date' && typeof b.key === 'number') {
+      out.key_as_string = formatDate(b.key, this.source ? dateFormatFor(this.source, this.p.format) : this.p.format);
     } else if (this.keyType === 'boolean') {
       out.key_as_string = b.key === 1 ? 'true' : 'false';
     }
