@@ -85,7 +85,7 @@ class DocumentWalker {
   walkRoot(source: Record<string, unknown>): void {
     const ctx: ObjectContext = { mapper: this.mapping.root, path: '', dynamic: this.mapping.root.dynamic ?? 'true', nested: false };
     for (const key in source) {
-      if (METADATA_FIELDS.has(key)) {
+      if (key.charCodeAt(0) === 95 && METADATA_FIELDS.has(key)) {
         this.keyPath.push(key);
         throw documentParsing(this.location(true), `Field [${key}] is a metadata field and cannot be added inside a document. Use the index API request parameters.`);
       }
@@ -118,26 +118,32 @@ class DocumentWalker {
 
   /** A key of an object: dotted keys descend through (possibly new) objects first. */
   private field(ctx: ObjectContext, key: string, value: unknown): void {
-    if (key.indexOf('.') < 0) {
-      if (key.trim() === '') throw documentParsing(this.location(true), `field name cannot contain only whitespace: ['${key}']`);
+    let dot = key.indexOf('.');
+    if (dot < 0) {
+      if (key.length === 0 || (key.charCodeAt(0) <= 32 && key.trim() === '')) {
+        throw documentParsing(this.location(true), `field name cannot contain only whitespace: ['${key}']`);
+      }
       this.value(ctx, key, value);
       return;
     }
-    const parts = key.split('.');
-    if (parts.some((p) => p.trim() === '')) {
-      throw documentParsing(this.location(true), `field name cannot contain only whitespace: ['${key}']`);
-    }
     let current = ctx;
-    for (let i = 0; i < parts.length - 1; i++) {
-      const next = this.objectFor(current, parts[i], value);
+    let start = 0;
+    while (dot >= 0) {
+      const part = key.slice(start, dot);
+      if (part.trim() === '') throw documentParsing(this.location(true), `field name cannot contain only whitespace: ['${key}']`);
+      const next = this.objectFor(current, part, key);
       if (next === undefined) return;
       current = next;
+      start = dot + 1;
+      dot = key.indexOf('.', start);
     }
-    this.value(current, parts[parts.length - 1], value);
+    const last = key.slice(start);
+    if (last.trim() === '') throw documentParsing(this.location(true), `field name cannot contain only whitespace: ['${key}']`);
+    this.value(current, last, value);
   }
 
   /** The object context for an intermediate part of a dotted key, created dynamically if needed. */
-  private objectFor(ctx: ObjectContext, name: string, value: unknown): ObjectContext | undefined {
+  private objectFor(ctx: ObjectContext, name: string, key: string): ObjectContext | undefined {
     const path = ctx.path ? `${ctx.path}.${name}` : name;
     let mapper = this.lookup(ctx, name, path);
     if (mapper === undefined) {
@@ -148,10 +154,10 @@ class DocumentWalker {
     }
     if (mapper.kind !== 'object') {
       const type = mapper.kind === 'leaf' ? mapper.type : 'alias';
-      throw documentParsing(this.location(), `Could not dynamically add mapping for field [${path}.${String(this.keyPath[this.keyPath.length - 1]).split('.').slice(-1)[0]}]. Existing mapping for [${path}] must be of type object but found [${type}].`);
+      const full = ctx.path ? `${ctx.path}.${key}` : key;
+      throw documentParsing(this.location(), `Could not dynamically add mapping for field [${full}]. Existing mapping for [${path}] must be of type object but found [${type}].`);
     }
     if (!mapper.enabled) return undefined;
-    void value;
     return { mapper, path, dynamic: mapper.dynamic ?? ctx.dynamic, nested: ctx.nested || mapper.nested };
   }
 

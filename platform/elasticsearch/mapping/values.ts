@@ -117,11 +117,41 @@ export function parseBooleanValue(value: unknown): 'true' | 'false' {
   throw new ValueError('illegal_argument_exception', `Failed to parse value [${String(value)}] as only [true] or [false] are allowed.`);
 }
 
+const ISO_UTC = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?Z$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Fast path for the overwhelmingly common `2026-01-01T00:00:00.000Z` under an ISO first format;
+ * anything else goes through the full date parser.
+ */
+function fastIsoUtc(text: string, format: string | undefined): number | undefined {
+  if (format !== undefined && !/^(strict_)?date_optional_time(\|\||$)/.test(format)) return undefined;
+  const m = ISO_UTC.exec(text);
+  if (m === null) return undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = Number(m[4]);
+  const minute = Number(m[5]);
+  const second = Number(m[6]);
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1])) return undefined;
+  const ms = m[7] === undefined ? 0 : Number(m[7].padEnd(3, '0'));
+  const t = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  // Date.UTC maps years 0-99 to 1900-1999
+  return year < 100 ? new Date(t).setUTCFullYear(year) : t;
+}
+
 export function parseDateValue(value: unknown, params: Readonly<Record<string, unknown>>): number {
   if (typeof value !== 'string' && typeof value !== 'number') {
     throw new ValueError('illegal_argument_exception', `Current token (${tokenName(value)}) not a date`);
   }
   const format = typeof params.format === 'string' ? params.format : undefined;
+  if (typeof value === 'string') {
+    const fast = fastIsoUtc(value, format);
+    if (fast !== undefined) return fast;
+  }
   try {
     return parseDate(value, format);
   } catch (e) {
@@ -129,9 +159,24 @@ export function parseDateValue(value: unknown, params: Readonly<Record<string, u
   }
 }
 
+const IPV4 = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})$/;
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** Fast path for dotted IPv4 (the common case): the IPv4-mapped IPv6 key `ipToKey` produces. */
+function ipv4Key(text: string): string | undefined {
+  const m = IPV4.exec(text);
+  if (m === null) return undefined;
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  const c = Number(m[3]);
+  const d = Number(m[4]);
+  if (a > 255 || b > 255 || c > 255 || d > 255) return undefined;
+  return `00000000000000000000ffff${HEX[a]}${HEX[b]}${HEX[c]}${HEX[d]}`;
+}
+
 export function parseIpValue(value: unknown): string {
   const text = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
-  const key = text === undefined ? undefined : ipToKey(text);
+  const key = text === undefined ? undefined : (ipv4Key(text) ?? ipToKey(text));
   if (key === undefined) throw new ValueError('illegal_argument_exception', `'${String(value)}' is not an IP string literal.`);
   return key;
 }

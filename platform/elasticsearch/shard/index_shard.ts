@@ -19,6 +19,7 @@ import { ShardSearchView } from './search_view_impl';
 import { TermsFieldWriter, constantKeywordIndex, emptyTermsIndex } from './terms_field';
 import { TextFieldWriter, emptyTextIndex } from './text_field';
 import type { GetResult, IndexSettings, ShardState, UpdateRequest, WriteOptions, WriteOutcome } from './types';
+import { parseLossless, stringifyLossless } from './lossless_json';
 import { mergeDoc } from './update_merge';
 
 type Writer = TermsFieldWriter | NumericFieldWriter | TextFieldWriter;
@@ -41,6 +42,9 @@ interface Tombstone {
 type CurrentState = { kind: 'live'; doc: number; version: number; seqNo: number; primaryTerm: number } | { kind: 'deleted'; version: number } | { kind: 'missing' };
 
 const PRIMARY_TERM = 1;
+/** A refresh merges away deleted/superseded docs once they exceed this share of all docs. */
+const MERGE_DELETED_FRACTION = 0.4;
+const MERGE_MIN_DELETED = 64;
 const IGNORED_FIELD = '_ignored';
 
 function parseSource(source: string): Record<string, unknown> {
@@ -88,7 +92,11 @@ export class IndexShard {
   private maxSeqNo = -1;
 
   private slots = new Map<string, Slot>();
+  /** Slot by mapper object (mappers are immutable and sit at one path), to skip hashing path strings. */
+  private slotsByMapper = new Map<LeafMapper, Slot>();
   private ops = 0;
+  /** Ticks on every field-index change; a slot's cached view is reused only while it has not moved. */
+  private clock = 0;
   private view: ShardSearchView;
   private viewOps = -1;
 
@@ -141,12 +149,12 @@ export class IndexShard {
       this.checkCas(id, state, options);
       if (request.doc === undefined) throw validationFailed(['script or doc is missing']);
       const currentSource = this.sources[state.doc];
-      const { merged, changed } = mergeDoc(JSON.parse(currentSource) as Record<string, unknown>, request.doc);
+      const { merged, changed } = mergeDoc(parseLossless(currentSource) as Record<string, unknown>, request.doc);
       if (!changed && request.detectNoop !== false) {
         return { result: 'noop', id, version: state.version, seqNo: state.seqNo, primaryTerm: state.primaryTerm, mappingChanged: false, source: currentSource };
       }
-      const source = JSON.stringify(merged);
-      const doc = this.parse(merged, source, id);
+      const source = stringifyLossless(merged);
+      const doc = this.parse(parseSource(source), source, id);
       const version = state.version + 1;
       const seqNo = this.applyIndex(id, source, doc, version, this.maxSeqNo + 1, PRIMARY_TERM, options.routing ?? this.routings.get(state.doc), state);
       return { result: 'updated', id, version, seqNo, primaryTerm: PRIMARY_TERM, mappingChanged: doc.mappingChanged, source };
@@ -167,6 +175,7 @@ export class IndexShard {
     const { mapping: next, changed } = updateMapping(this.mapping, mapping, this.settings.totalFieldsLimit);
     if (changed) {
       this.mapping = next;
+      this.slotsByMapper.clear();
       this.ops++;
     }
     return changed;
@@ -192,6 +201,8 @@ export class IndexShard {
 
   refresh(): void {
     if (this.viewOps === this.ops) return;
+    const deleted = this.ids.length - this.liveCount;
+    if (deleted >= MERGE_MIN_DELETED && deleted > this.ids.length * MERGE_DELETED_FRACTION) this.compact();
     this.view = this.buildView();
     this.viewOps = this.ops;
   }
@@ -255,6 +266,57 @@ export class IndexShard {
 
   // ---------------------------------------------------------------- internals
 
+  /**
+   * Drops deleted and superseded docs: doc ids are renumbered densely in the same order (so ties keep
+   * their order), every column and field index is rebuilt as new objects (views keep the old ones).
+   */
+  private compact(): void {
+    const maxDoc = this.ids.length;
+    const remap = new Int32Array(maxDoc);
+    let n = 0;
+    for (let d = 0; d < maxDoc; d++) remap[d] = this.live.get(d) ? n++ : -1;
+    const ids: string[] = new Array<string>(n);
+    const sources: string[] = new Array<string>(n);
+    const seqNos = new FloatVector(Math.max(16, n));
+    const versions = new FloatVector(Math.max(16, n));
+    const primaryTerms = new IntVector(Math.max(16, n));
+    const prevDoc = new IntVector(Math.max(16, n), -1);
+    const routings = new Map<number, string>();
+    const live = new BitSet(Math.max(1024, n));
+    const latest = new Map<string, number>();
+    let sourceBytes = 0;
+    for (let d = 0; d < maxDoc; d++) {
+      const nd = remap[d];
+      if (nd < 0) continue;
+      ids[nd] = this.ids[d];
+      sources[nd] = this.sources[d];
+      sourceBytes += this.sources[d].length;
+      seqNos.push(this.seqNos.data[d]);
+      versions.push(this.versions.data[d]);
+      primaryTerms.push(this.primaryTerms.data[d]);
+      const routing = this.routings.get(d);
+      if (routing !== undefined) routings.set(nd, routing);
+      live.set(nd);
+      latest.set(this.ids[d], nd);
+    }
+    const slots = new Map<string, Slot>();
+    for (const [path, slot] of this.slots) {
+      slots.set(path, { writer: slot.writer.compact(remap), stamp: -1, changedAt: ++this.clock, cached: undefined });
+    }
+    this.ids = ids;
+    this.sources = sources;
+    this.seqNos = seqNos;
+    this.versions = versions;
+    this.primaryTerms = primaryTerms;
+    this.prevDoc = prevDoc;
+    this.routings = routings;
+    this.live = live;
+    this.latest = latest;
+    this.sourceBytes = sourceBytes;
+    this.slots = slots;
+    this.slotsByMapper.clear();
+  }
+
   private validateWrite(options: WriteOptions): void {
     const errors: string[] = [];
     const hasSeq = options.ifSeqNo !== undefined;
@@ -298,7 +360,10 @@ export class IndexShard {
 
   /** Commits an index operation whose document already parsed (no failure is possible from here). */
   private applyIndex(id: string, source: string, parsed: ParsedDocument, version: number, seqNo: number, primaryTerm: number, routing: string | undefined, state: CurrentState): number {
-    if (parsed.mappingChanged) this.mapping = parsed.mapping;
+    if (parsed.mappingChanged) {
+      this.mapping = parsed.mapping;
+      this.slotsByMapper.clear();
+    }
     const doc = this.ids.length;
     if (state.kind === 'live') this.removeLive(state.doc);
     this.ids.push(id);
@@ -332,7 +397,7 @@ export class IndexShard {
     this.liveCount--;
     for (const slot of this.slots.values()) {
       slot.writer.removeDoc(doc);
-      slot.changedAt = this.ops;
+      slot.changedAt = ++this.clock;
     }
   }
 
@@ -345,7 +410,7 @@ export class IndexShard {
         const analyzer = getAnalyzer(typeof mapper.params.analyzer === 'string' ? mapper.params.analyzer : 'standard');
         writer = new TextFieldWriter(path, analyzer, mapper.params, mapper.type === 'match_only_text');
       } else writer = new TermsFieldWriter(path);
-      slot = { writer, stamp: -1, changedAt: this.ops, cached: undefined };
+      slot = { writer, stamp: -1, changedAt: ++this.clock, cached: undefined };
       this.slots.set(path, slot);
     }
     return slot;
@@ -355,7 +420,12 @@ export class IndexShard {
     const touched: Slot[] = [];
     const { paths, mappers, values } = parsed;
     for (let i = 0; i < paths.length; i++) {
-      const slot = this.slotFor(paths[i], mappers[i]);
+      const mapper = mappers[i];
+      let slot = this.slotsByMapper.get(mapper);
+      if (slot === undefined) {
+        slot = this.slotFor(paths[i], mapper);
+        if (mapper.type !== 'flattened') this.slotsByMapper.set(mapper, slot);
+      }
       if (slot.stamp !== doc) {
         slot.stamp = doc;
         touched.push(slot);
@@ -374,7 +444,7 @@ export class IndexShard {
     }
     for (const slot of touched) {
       slot.writer.endDoc(doc);
-      slot.changedAt = this.ops;
+      slot.changedAt = ++this.clock;
     }
   }
 

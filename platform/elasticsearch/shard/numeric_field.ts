@@ -70,14 +70,14 @@ export class NumericFieldWriter {
   runs: PointRun[] = [];
   docCount = 0;
   private curDoc = -1;
-  private curValues: number[] = [];
+  private readonly curValues: number[] = [];
 
   constructor(readonly path: string) {}
 
   add(doc: number, value: number): void {
     if (this.curDoc !== doc) {
       this.curDoc = doc;
-      this.curValues = [];
+      this.curValues.length = 0;
     }
     this.curValues.push(value);
     this.pendingValues.push(value);
@@ -99,7 +99,7 @@ export class NumericFieldWriter {
     }
     this.docCount++;
     this.curDoc = -1;
-    this.curValues = [];
+    this.curValues.length = 0;
     if (this.pendingValues.length >= SEAL_THRESHOLD) this.seal();
   }
 
@@ -127,6 +127,41 @@ export class NumericFieldWriter {
     }
     runs.push(run);
     this.runs = runs;
+  }
+
+  /** A new writer without the dropped docs (`remap[old]` is the new doc id or -1); points become one run. */
+  compact(remap: Int32Array): NumericFieldWriter {
+    this.seal();
+    const out = new NumericFieldWriter(this.path);
+    for (let old = 0; old < this.counts.length; old++) {
+      const c = this.counts.data[old];
+      const nd = remap[old];
+      if (c === 0 || nd < 0) continue;
+      while (out.single.length < nd) out.single.push(NaN);
+      out.single.push(this.single.data[old]);
+      out.counts.set(nd, c);
+      if (c > 1) out.multi.set(nd, this.multi.get(old) as Float64Array);
+    }
+    let merged: PointRun | undefined;
+    for (const run of this.runs) {
+      let count = 0;
+      for (let i = 0; i < run.docs.length; i++) if (remap[run.docs[i]] >= 0) count++;
+      const values = new Float64Array(count);
+      const docs = new Int32Array(count);
+      let k = 0;
+      for (let i = 0; i < run.docs.length; i++) {
+        const nd = remap[run.docs[i]];
+        if (nd >= 0) {
+          values[k] = run.values[i];
+          docs[k++] = nd;
+        }
+      }
+      const filtered = { values, docs };
+      merged = merged === undefined ? filtered : mergeRuns(merged, filtered);
+    }
+    out.runs = merged === undefined || merged.values.length === 0 ? [] : [merged];
+    out.docCount = this.docCount;
+    return out;
   }
 
   view(mapping: LeafFieldMapping, maxDoc: number): NumericFieldIndex {

@@ -23,7 +23,7 @@ export class TermsFieldWriter {
   docCount = 0;
   sumDocFreq = 0;
   private curDoc = -1;
-  private curTerms: number[] = [];
+  private readonly curTerms: number[] = [];
   private readonly singletons: (readonly string[] | undefined)[] = [];
 
   constructor(readonly path: string) {}
@@ -49,7 +49,7 @@ export class TermsFieldWriter {
     }
     if (this.curDoc !== doc) {
       this.curDoc = doc;
-      this.curTerms = [];
+      this.curTerms.length = 0;
     }
     this.curTerms.push(id);
   }
@@ -68,7 +68,7 @@ export class TermsFieldWriter {
     }
     this.docCount++;
     this.sumDocFreq += ids.length;
-    this.curTerms = [];
+    this.curTerms.length = 0;
     this.curDoc = -1;
   }
 
@@ -113,6 +113,61 @@ export class TermsFieldWriter {
     const buf = this.postBuf[id] as Int32Array;
     const k = upperBound(buf, len, maxDoc - 1);
     return k === 0 ? undefined : buf.subarray(0, k);
+  }
+
+  /**
+   * A new writer without the dropped docs (`remap[old]` is the new doc id or -1). Terms left with no
+   * doc disappear; relative order of docs is kept, so postings stay sorted.
+   */
+  compact(remap: Int32Array): TermsFieldWriter {
+    const out = new TermsFieldWriter(this.path);
+    const oldToNew = new Int32Array(this.dict.size).fill(-1);
+    for (let id = 0; id < this.dict.size; id++) {
+      const len = this.postLen.data[id];
+      if (len === 1) {
+        const d = remap[this.firstDoc.data[id]];
+        if (d < 0) continue;
+        oldToNew[id] = out.dict.add(this.dict.terms[id]);
+        out.firstDoc.push(d);
+        out.postLen.push(1);
+        out.postBuf.push(undefined);
+        continue;
+      }
+      const buf = this.postBuf[id] as Int32Array;
+      let count = 0;
+      for (let i = 0; i < len; i++) if (remap[buf[i]] >= 0) count++;
+      if (count === 0) continue;
+      oldToNew[id] = out.dict.add(this.dict.terms[id]);
+      out.postLen.push(count);
+      if (count === 1) {
+        for (let i = 0; i < len; i++) if (remap[buf[i]] >= 0) out.firstDoc.push(remap[buf[i]]);
+        out.postBuf.push(undefined);
+        continue;
+      }
+      let cap = 4;
+      while (cap < count) cap *= 2;
+      const next = new Int32Array(cap);
+      let k = 0;
+      for (let i = 0; i < len; i++) if (remap[buf[i]] >= 0) next[k++] = remap[buf[i]];
+      out.firstDoc.push(next[0]);
+      out.postBuf.push(next);
+    }
+    const docTerm = this.docTerm;
+    for (let old = 0; old < docTerm.length; old++) {
+      const nd = remap[old];
+      const t = docTerm.data[old];
+      if (nd < 0 || t === NONE) continue;
+      if (t >= 0) {
+        out.docTerm.set(nd, oldToNew[t]);
+      } else {
+        const ids = this.multi.get(old) as Int32Array;
+        out.docTerm.set(nd, MULTI);
+        out.multi.set(nd, ids.map((x) => oldToNew[x]));
+      }
+    }
+    out.docCount = this.docCount;
+    out.sumDocFreq = this.sumDocFreq;
+    return out;
   }
 
   view(mapping: LeafFieldMapping, maxDoc: number): TermsFieldIndex {

@@ -29,6 +29,12 @@ class TermPostingList {
 
 const NO_POSITIONS = new Int32Array(0);
 
+function copyPosting(from: TermPostingList, i: number, doc: number, to: TermPostingList): void {
+  const start = from.posStart[i];
+  to.addPosting(doc, from.positions[start]);
+  for (let p = 1; p < from.freqs[i]; p++) to.addPosition(from.positions[start + p]);
+}
+
 /**
  * Analyzed text: per-term postings with frequencies and positions, per-doc norms (Lucene SmallFloat)
  * and exact lengths (for statistics of deleted docs). A term seen once in one doc is stored inline.
@@ -51,9 +57,9 @@ export class TextFieldWriter {
 
   constructor(
     readonly path: string,
-    private readonly analyzer: Analyzer,
-    params: Readonly<Record<string, unknown>>,
-    matchOnly: boolean,
+    readonly analyzer: Analyzer,
+    readonly params: Readonly<Record<string, unknown>>,
+    readonly matchOnly: boolean,
   ) {
     this.gap = typeof params.position_increment_gap === 'number' ? params.position_increment_gap : 100;
     this.freqsOnly = params.index_options === 'docs';
@@ -117,6 +123,57 @@ export class TextFieldWriter {
     if (len === 0) return;
     this.docCount--;
     this.sumTotalTermFreq -= len;
+  }
+
+  /** A new writer without the dropped docs (`remap[old]` is the new doc id or -1). */
+  compact(remap: Int32Array): TextFieldWriter {
+    const out = new TextFieldWriter(this.path, this.analyzer, this.params, this.matchOnly);
+    for (let id = 0; id < this.dict.size; id++) {
+      const list = this.lists[id];
+      if (list === undefined) {
+        const d = remap[this.firstDoc.data[id]];
+        if (d < 0) continue;
+        out.dict.add(this.dict.terms[id]);
+        out.firstDoc.push(d);
+        out.firstPos.push(this.firstPos.data[id]);
+        out.lists.push(undefined);
+        continue;
+      }
+      let first = -1;
+      let copy: TermPostingList | undefined;
+      for (let i = 0; i < list.n; i++) {
+        const nd = remap[list.docs[i]];
+        if (nd < 0) continue;
+        if (first < 0) {
+          first = i;
+          continue;
+        }
+        if (copy === undefined) {
+          copy = new TermPostingList();
+          copyPosting(list, first, remap[list.docs[first]], copy);
+        }
+        copyPosting(list, i, nd, copy);
+      }
+      if (first < 0) continue;
+      out.dict.add(this.dict.terms[id]);
+      out.firstDoc.push(remap[list.docs[first]]);
+      out.firstPos.push(list.positions[list.posStart[first]]);
+      if (copy === undefined && list.freqs[first] > 1) {
+        copy = new TermPostingList();
+        copyPosting(list, first, remap[list.docs[first]], copy);
+      }
+      out.lists.push(copy);
+    }
+    for (let old = 0; old < this.lengths.length; old++) {
+      const nd = remap[old];
+      const len = this.lengths.data[old];
+      if (nd < 0 || len === 0) continue;
+      out.lengths.set(nd, len);
+      out.norms.set(nd, this.norms.data[old]);
+    }
+    out.docCount = this.docCount;
+    out.sumTotalTermFreq = this.sumTotalTermFreq;
+    return out;
   }
 
   view(mapping: LeafFieldMapping, maxDoc: number): TextFieldIndex {

@@ -1,11 +1,25 @@
+import { LosslessNumber } from './lossless_json';
+
 type Json = Record<string, unknown>;
 
+function numeric(v: unknown): number | undefined {
+  if (typeof v === 'number') return v;
+  if (v instanceof LosslessNumber) return v.value;
+  return undefined;
+}
+
 function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof LosslessNumber);
 }
 
 function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  if (a instanceof LosslessNumber || b instanceof LosslessNumber) {
+    if (a instanceof LosslessNumber && b instanceof LosslessNumber) return a.text === b.text;
+    const x = numeric(a);
+    const y = numeric(b);
+    return x !== undefined && y !== undefined && x === y;
+  }
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
     for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
