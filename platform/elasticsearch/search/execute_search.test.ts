@@ -140,6 +140,20 @@ describe('sort', () => {
     expect(idsOf(custom)).toEqual(['3', '4', '1', '2']);
   });
 
+  it('uses Integer.MAX_VALUE for missing integer values and Long.MAX_VALUE for longs, across indices', () => {
+    const ints = indexFixture([{ a: 1 }, {}], { name: 'ints', mappings: { properties: { a: { type: 'integer' } } } });
+    const longs = indexFixture([{ a: 2 }, {}], { name: 'longs', mappings: { properties: { a: { type: 'long' } } } });
+    const r = executeSearch([{ view: longs.view() }, { view: ints.view() }], { sort: [{ a: 'asc' }] }, opts);
+    expect(hitsOf(r).hits.map((h) => [h._index, h.sort])).toEqual([
+      ['ints', [1]],
+      ['longs', [2]],
+      ['ints', [2147483647]],
+      ['longs', [9223372036854775807]],
+    ]);
+    const after = executeSearch([{ view: longs.view() }, { view: ints.view() }], { sort: [{ a: 'asc' }], search_after: [2] }, opts);
+    expect(idsOf(after)).toEqual(['2', '2']);
+  });
+
   it('formats dates and prints null for missing formatted dates', () => {
     const r = executeSearch(t(), { sort: [{ when: { order: 'asc', format: 'strict_date_optional_time' } }] }, opts);
     expect(hitsOf(r).hits.map((h) => h.sort)).toEqual([['2026-01-01T00:00:00.000Z'], ['2026-01-02T00:00:00.000Z'], ['2026-01-03T00:00:00.000Z'], [null]]);

@@ -66,6 +66,7 @@ function parseSortItem(item: unknown): SortSpec {
 function specFor(field: string, o: Record<string, unknown>): SortSpec {
   if (field === '_score') return { kind: 'score', order: o.order === undefined ? 'desc' : parseOrder(o.order) };
   if (field === '_doc') return { kind: 'doc', order: o.order === undefined ? 'asc' : parseOrder(o.order) };
+  if (field === '_shard_doc') throw illegalArgument('[_shard_doc] sort field cannot be used without [point in time]');
   let mode: SortMode | undefined;
   if (o.mode !== undefined) {
     if (o.mode !== 'min' && o.mode !== 'max' && o.mode !== 'sum' && o.mode !== 'avg' && o.mode !== 'median') {
@@ -95,8 +96,10 @@ export function sortNeedsScores(specs: readonly SortSpec[] | undefined): boolean
 
 const LONG_MAX = 9223372036854775807;
 const LONG_MIN = -9223372036854775808;
+const INT_MAX = 2147483647;
+const INT_MIN = -2147483648;
 
-type ValueKind = 'long' | 'double' | 'float' | 'date' | 'boolean' | 'string' | 'ip';
+type ValueKind = 'long' | 'int' | 'double' | 'float' | 'date' | 'boolean' | 'string' | 'ip';
 
 function valueKind(type: LeafFieldType, group: FieldGroup): ValueKind {
   if (group === 'date') return 'date';
@@ -105,6 +108,8 @@ function valueKind(type: LeafFieldType, group: FieldGroup): ValueKind {
   if (group === 'keyword') return 'string';
   if (type === 'double' || type === 'scaled_float') return 'double';
   if (type === 'float' || type === 'half_float') return 'float';
+  // integer, short and byte sort as Java ints (missing = Integer.MAX_VALUE / MIN_VALUE)
+  if (type === 'integer' || type === 'short' || type === 'byte') return 'int';
   return 'long';
 }
 
@@ -174,6 +179,7 @@ function unmappedReader(spec: Extract<SortSpec, { kind: 'field' }>, unmappedType
     : unmappedType === 'boolean' ? 'boolean'
     : unmappedType === 'double' ? 'double'
     : unmappedType === 'float' ? 'float'
+    : unmappedType === 'integer' || unmappedType === 'short' || unmappedType === 'byte' ? 'int'
     : 'long';
   const missing = missingKey(kind, spec, DEFAULT_DATE_FORMAT);
   return {
@@ -194,6 +200,7 @@ function missingKey(kind: ValueKind, spec: Extract<SortSpec, { kind: 'field' }>,
   if (last || first) {
     const high = (spec.order === 'asc') === last;
     if (kind === 'double' || kind === 'float') return high ? Infinity : -Infinity;
+    if (kind === 'int') return high ? INT_MAX : INT_MIN;
     return high ? LONG_MAX : LONG_MIN;
   }
   return decodeValue(kind, spec.missing, spec.format ?? dateFormat, Date.now());
