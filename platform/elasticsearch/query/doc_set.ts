@@ -90,7 +90,13 @@ export function unionAll(lists: readonly Int32Array[]): Int32Array {
     return acc;
   }
   let total = 0;
-  for (const l of nonEmpty) total += l.length;
+  let maxValue = 0;
+  for (const l of nonEmpty) {
+    total += l.length;
+    if (l[l.length - 1] > maxValue) maxValue = l[l.length - 1];
+  }
+  // Many postings over a dense range: mark a bitset instead of sorting everything.
+  if (total * 4 > maxValue) return unionByBitset(nonEmpty, maxValue);
   const all = new Int32Array(total);
   let off = 0;
   for (const l of nonEmpty) {
@@ -103,6 +109,30 @@ export function unionAll(lists: readonly Int32Array[]): Int32Array {
     if (n === 0 || all[n - 1] !== all[i]) all[n++] = all[i];
   }
   return all.subarray(0, n);
+}
+
+function unionByBitset(lists: readonly Int32Array[], maxValue: number): Int32Array {
+  const words = new Uint32Array((maxValue >>> 5) + 1);
+  for (const l of lists) for (let i = 0; i < l.length; i++) words[l[i] >>> 5] |= 1 << (l[i] & 31);
+  let count = 0;
+  for (let w = 0; w < words.length; w++) {
+    let x = words[w];
+    while (x !== 0) {
+      x &= x - 1;
+      count++;
+    }
+  }
+  const out = new Int32Array(count);
+  let k = 0;
+  for (let w = 0; w < words.length; w++) {
+    let x = words[w];
+    while (x !== 0) {
+      const t = x & -x;
+      out[k++] = (w << 5) + 31 - Math.clz32(t);
+      x ^= t;
+    }
+  }
+  return out;
 }
 
 function mergeTwo(a: Int32Array, b: Int32Array): Int32Array {

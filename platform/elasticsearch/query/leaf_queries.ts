@@ -293,6 +293,12 @@ export function existsQuery(ctx: QueryContext, node: ExistsNode, boost: number):
   if (field === '_id' || field === '_index' || field === '_seq_no' || field === '_version' || field === '_primary_term') {
     return constantMatches(allDocs(view), boost);
   }
+  if (field === '_routing') {
+    // Rare enough that a walk over the view is acceptable: routing has no index.
+    const docs: number[] = [];
+    for (let doc = 0; doc < view.maxDoc; doc++) if (view.routing(doc) !== undefined) docs.push(doc);
+    return constantMatches(Int32Array.from(docs), boost);
+  }
   const leaves: string[] = [];
   if (field.includes('*')) {
     const re = wildcardToRegExp(field, false);

@@ -169,6 +169,14 @@ describe('term-level queries', () => {
     expect(e.rootCauses()[0].type).toBe('query_shard_exception');
   });
 
+  it('exists on _routing finds routed docs', () => {
+    const f = indexFixture([{ a: 1 }]);
+    f.shard.indexDoc('routed', '{"a":2}', { routing: 'r1' });
+    f.shard.refresh();
+    expect(ids(f.view(), { exists: { field: '_routing' } })).toEqual(['routed']);
+    expect(ids(f.view(), { exists: { field: '_seq_no' } })).toEqual(['1', 'routed']);
+  });
+
   it('ids, prefix, wildcard', () => {
     expect(ids(view(), { ids: { values: ['2', '4', '99'] } })).toEqual(['2', '4']);
     expect(ids(view(), { term: { _id: '3' } })).toEqual(['3']);
