@@ -221,6 +221,13 @@ describe('hit contents', () => {
     expect(hitsOf(stored).hits[0]).toEqual({ _index: 'people', _score: 1 });
   });
 
+  it('stored_fields drop _source unless _source is listed; docvalue_fields with a format', () => {
+    const q = { ids: { values: ['1'] } };
+    expect('_source' in hitsOf(executeSearch(t(), { query: q, stored_fields: ['name'] }, opts)).hits[0]).toBe(false);
+    expect(hitsOf(executeSearch(t(), { query: q, stored_fields: ['name', '_source'] }, opts)).hits[0]._source).toMatchObject({ name: 'carol' });
+    expect(hitsOf(executeSearch(t(), { query: q, docvalue_fields: [{ field: 'n', format: '#.0' }] }, opts)).hits[0].fields).toEqual({ n: ['3.0'] });
+  });
+
   it('returns fields formatted per mapping', () => {
     const r = executeSearch(t(), { query: { ids: { values: ['1'] } }, fields: ['name', 'n', { field: 'when', format: 'epoch_millis' }, 'f'], _source: false }, opts);
     expect(hitsOf(r).hits[0].fields).toEqual({ name: ['carol'], n: [3], when: [String(Date.parse('2026-01-03T00:00:00Z'))], f: [1.1] });

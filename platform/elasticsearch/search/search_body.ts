@@ -129,7 +129,7 @@ export function parseSearchBody(body: unknown): SearchRequest {
         throw new EsError(400, 'action_request_validation_exception', 'Validation Failed: 1: [stored_fields] cannot be disabled if [_source] is requested;');
       }
       storedFieldsNone = true;
-    } else if (b._source === undefined) {
+    } else if (b._source === undefined && !list.includes('_source')) {
       storedFieldsOnly = true;
     }
   }
