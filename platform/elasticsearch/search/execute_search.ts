@@ -269,7 +269,7 @@ export function executeSearch(targets: SearchTarget[], body: unknown, options: S
   const relevance = isRelevanceSort(req.sort);
   const sortSpecs = relevance ? undefined : req.sort;
   const showScores = relevance || req.trackScores;
-  const scoring = showScores || req.minScore !== undefined || (req.sort?.some((s) => s.kind === 'score') ?? false) || aggSpecs !== undefined;
+  const scoring = showScores || req.minScore !== undefined || (req.sort?.some((s) => s.kind === 'score') ?? false) || (aggSpecs !== undefined && usesScores(aggSpecs));
 
   const { results: shards, failures } = perShard(targets, (t, rank) => runShard(t, rank, req, aggSpecs, sortSpecs, options.now, scoring));
   failIfNeeded(targets.length, failures, options);
@@ -323,6 +323,11 @@ export function executeSearch(targets: SearchTarget[], body: unknown, options: S
   response.hits = hitsSection;
   if (aggregations) response.aggregations = aggregations;
   return response;
+}
+
+/** Only top_hits reads scores among the supported aggregations. */
+function usesScores(specs: readonly AggSpec[]): boolean {
+  return specs.some((s) => s.type === 'top_hits' || usesScores(s.subAggs));
 }
 
 function runShard(
