@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { startPlatform } from '../platform/core/server';
+import { checkCoreConfig, startPlatform } from '../platform/core/server';
 import type { RunningPlatform } from '../platform/core/server';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
@@ -61,6 +61,13 @@ function printBanner(platform: RunningPlatform): void {
 
 export async function main(argv: readonly string[]): Promise<number> {
   const startedAt = Date.now();
+  try {
+    // Bad settings should fail in a second, not after a bundle build.
+    checkCoreConfig({ repoRoot: REPO_ROOT, argv });
+  } catch (error) {
+    fail(`\nFATAL ${(error as Error).name}: ${(error as Error).message}`);
+    return 1;
+  }
   try {
     await buildBundles();
   } catch (error) {

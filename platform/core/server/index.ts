@@ -2,7 +2,7 @@
  * Public surface of the platform core (server side), shaped after `@kbn/core/server`.
  * Plugins import contracts and types from here only.
  */
-export { startPlatform } from './platform';
+export { startPlatform, checkCoreConfig } from './platform';
 export type { StartPlatformOptions, RunningPlatform } from './platform';
 export type { CoreSetup, CoreStart, HttpServiceSetup, IBasePath, HttpServerInfo, FeaturesSetup } from './core_contracts';
 export { KIBANA_VERSION } from './version';

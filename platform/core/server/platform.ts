@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BehaviorSubject } from 'rxjs';
+import { z } from 'zod/v4';
 import { loadRawConfig, resolveConfig } from './config';
-import type { CoreConfig } from './config';
+import type { CoreConfig, RawConfig } from './config';
 import type { CoreSetup, CoreStart, IBasePath } from './core_contracts';
 import { ElasticsearchService } from './elasticsearch';
 import { FeatureFlagsService } from './feature_flags';
@@ -12,7 +13,7 @@ import type { CoreRequestHandlerContext, KibanaRequest, RequestHandlerContext, R
 import { createLoggerFactory, createStreamSink } from './logging';
 import type { Logger, LogSink } from './logging';
 import { discoverPlugins, loadPluginModules, orderPlugins, PluginsSystem, withRequiredDependencies } from './plugins';
-import type { LoadedPlugin, PluginInitializerContext } from './plugins';
+import type { LoadedPlugin, PluginInitializerContext, PluginManifest } from './plugins';
 import { BundleStore, registerRenderingRoutes } from './rendering';
 import { registerSecurityRoutes, SecurityService } from './security';
 import type { ElasticPassword } from './security';
@@ -84,19 +85,33 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
   }
 }
 
-async function boot(
-  options: StartPlatformOptions,
-  cleanups: Array<() => Promise<void>>,
-  runCleanups: () => Promise<void>
-): Promise<RunningPlatform> {
+/**
+ * Reads and validates the core settings without loading any plugin code (plugin settings are only
+ * checked for living under a discovered plugin's configPath), so scripts can fail fast on bad config.
+ */
+export function checkCoreConfig(
+  options: Pick<StartPlatformOptions, 'repoRoot' | 'argv' | 'configFile' | 'configOverrides' | 'extraPluginDirs' | 'env'>
+): { config: CoreConfig; raw: RawConfig; discovered: PluginManifest[] } {
   const raw = loadRawConfig({
     argv: options.argv,
     defaultConfigFile: options.configFile === null ? undefined : (options.configFile ?? path.join(options.repoRoot, 'config', 'kibana.yml')),
     overrides: options.configOverrides,
     env: options.env,
   });
-
   const discovered = discoverPlugins({ repoRoot: options.repoRoot, extraDirs: options.extraPluginDirs });
+  const { core } = resolveConfig(
+    raw,
+    discovered.map((m) => ({ pluginId: m.id, path: m.configPath, schema: z.unknown() }))
+  );
+  return { config: core, raw, discovered };
+}
+
+async function boot(
+  options: StartPlatformOptions,
+  cleanups: Array<() => Promise<void>>,
+  runCleanups: () => Promise<void>
+): Promise<RunningPlatform> {
+  const { raw, discovered } = checkCoreConfig(options);
   const selected = options.plugins ? withRequiredDependencies(discovered, options.plugins) : discovered;
   const ordered = orderPlugins(selected);
   const loaded = await loadPluginModules(ordered);
