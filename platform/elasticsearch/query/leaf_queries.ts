@@ -47,8 +47,16 @@ export function liveCount(view: SearchView, docs: Int32Array): number {
   return n;
 }
 
+const allDocsCache = new WeakMap<SearchView, Int32Array>();
+
+/** Every doc id of the view (views are immutable, so the list is built once; never mutated). */
 export function allDocs(view: SearchView): Int32Array {
-  return rangeDocs(view.maxDoc);
+  let docs = allDocsCache.get(view);
+  if (!docs) {
+    docs = rangeDocs(view.maxDoc);
+    allDocsCache.set(view, docs);
+  }
+  return docs;
 }
 
 // ---------- keyword-like (TermsFieldIndex) ----------
