@@ -306,6 +306,20 @@ describe('date_histogram', () => {
     expect((r.hard.buckets as B[]).map((b) => [b.key_as_string, b.doc_count])).toEqual([['2026-01-03T00:00:00.000Z', 1]]);
   });
 
+  it('nests sub-aggregations per bucket and renders stats on dates', () => {
+    const r = aggs(view(), {
+      aggs: {
+        h: { date_histogram: { field: 'ts', calendar_interval: 'month' }, aggs: { u: { terms: { field: 'user' } }, n: { sum: { field: 'n' } } } },
+        s: { stats: { field: 'ts' } },
+      },
+    });
+    const bucket = (r.h.buckets as Record<string, unknown>[])[0];
+    expect(bucket.doc_count).toBe(4);
+    expect(bucket.n).toEqual({ value: 13 });
+    expect((bucket.u as { buckets: { key: string }[] }).buckets.map((b) => b.key)).toEqual(['kimchy', 'alice', 'bob']);
+    expect(r.s).toMatchObject({ count: 5, min_as_string: '2026-01-01T10:00:00.000Z', max_as_string: '2026-01-05T23:30:00.000Z' });
+  });
+
   it('rejects bad intervals', () => {
     expect(failure(() => aggs(view(), { aggs: { h: { date_histogram: { field: 'ts', calendar_interval: '2d' } } } })).reason).toBe(
       'The supplied interval [2d] could not be parsed as a calendar interval.',

@@ -220,6 +220,14 @@ describe('bool and compound queries', () => {
     expect(Math.fround(both)).toBe(Math.fround(a + c));
   });
 
+  it('boosting demotes negative matches', () => {
+    const pos = hitsOf(view(), { boosting: { positive: { term: { t: 'a' } }, negative: { term: { t: 'c' } }, negative_boost: 0.5 } });
+    const plain = hitsOf(view(), { term: { t: 'a' } });
+    const score = (hs: Hit[], id: string) => hs.find((h) => h._id === id)?._score ?? 0;
+    expect(score(pos, '1')).toBeCloseTo(score(plain, '1') * 0.5, 6);
+    expect(score(pos, '2')).toBe(score(plain, '2'));
+  });
+
   it('dis_max takes the best clause plus tie_breaker times the rest', () => {
     const a = hitsOf(view(), { term: { t: 'a' } }).find((h) => h._id === '1')?._score ?? 0;
     const c = hitsOf(view(), { term: { t: 'c' } }).find((h) => h._id === '1')?._score ?? 0;
@@ -264,6 +272,13 @@ describe('match, multi_match, match_phrase', () => {
     expect(ids(view(), { match: { n: '8' } })).toEqual(['2']);
     expect(ids(view(), { match: { n: { query: 'eight', lenient: true } } })).toEqual([]);
     expect(() => search(view(), { query: { match: { n: 'eight' } } })).toThrow(EsError);
+  });
+
+  it('match honours the analyzer parameter', () => {
+    expect(ids(view(), { match: { title: { query: 'QUICK', analyzer: 'whitespace' } } })).toEqual([]);
+    expect(ids(view(), { match: { title: { query: 'QUICK', analyzer: 'standard' } } })).toEqual(['1', '2']);
+    const e = failure(() => search(view(), { query: { match: { title: { query: 'x', analyzer: 'english' } } } }));
+    expect(e.meta.embedded_unsupported).toBe('custom_analysis');
   });
 
   it('match with fuzziness', () => {
