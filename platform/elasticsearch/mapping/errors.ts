@@ -6,6 +6,12 @@ export function mapperParsing(detail: string): EsError {
   return new EsError(400, 'mapper_parsing_exception', `Failed to parse mapping: ${detail}`, {}, inner);
 }
 
+/** A bad mapping whose underlying cause ES raises as another type (e.g. illegal_argument_exception). */
+export function mapperParsingCausedBy(causeType: string, detail: string): EsError {
+  const inner = new EsError(400, causeType, detail);
+  return new EsError(400, 'mapper_parsing_exception', `Failed to parse mapping: ${detail}`, {}, inner);
+}
+
 /** A merge conflict (type change, non-updatable parameter): a plain illegal_argument_exception. */
 export function mappingConflict(reason: string): EsError {
   return illegalArgument(reason);

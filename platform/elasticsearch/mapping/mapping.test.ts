@@ -190,3 +190,11 @@ describe('dynamic mapping and document parsing', () => {
     );
   });
 });
+
+describe('field names', () => {
+  it('rejects empty field names as ES does (illegal_argument_exception cause)', () => {
+    const e = thrown(() => createMapping({ properties: { '': { type: 'keyword' } } }, 1000));
+    expect(e.type).toBe('mapper_parsing_exception');
+    expect(e.rootCauses()[0]).toMatchObject({ type: 'illegal_argument_exception', reason: 'field name cannot be an empty string' });
+  });
+});

@@ -1,7 +1,7 @@
 import { unsupported } from '../errors';
 import { getAnalyzer } from '../analysis';
 import type { LeafFieldType } from '../search_view';
-import { mapperParsing } from './errors';
+import { mapperParsing, mapperParsingCausedBy } from './errors';
 import { LEAF_PARAMS, UNSUPPORTED_TYPES, isLeafType, isNumericType } from './field_types';
 import type { AliasMapper, DynamicSetting, DynamicTemplate, LeafMapper, MatchMappingType, Mapper, ObjectMapper, RootMapping } from './types';
 import { ValueError, parseBooleanValue, parseDateValue, parseIpValue, parseNumeric, normalizedKeyword } from './values';
@@ -120,7 +120,7 @@ export function parseProperties(value: unknown, parentPath: string): Map<string,
   if (!isPlainObject(value)) throw mapperParsing(`Expected map for property [properties] on field [${parentPath || '_doc'}] but got a class java.lang.${typeof value === 'string' ? 'String' : 'Object'}`);
   const out = new Map<string, Mapper>();
   for (const [name, def] of Object.entries(value)) {
-    if (name.trim() === '') throw mapperParsing('field name cannot be an empty string');
+    if (name.trim() === '') throw mapperParsingCausedBy('illegal_argument_exception', name === '' ? 'field name cannot be an empty string' : `field name cannot contain only whitespace: ['${name}']`);
     const parts = name.split('.');
     if (parts.some((p) => p === '')) throw mapperParsing(`field name cannot contain only whitespace: ['${name}']`);
     const first = parts[0];

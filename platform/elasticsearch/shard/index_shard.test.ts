@@ -272,3 +272,31 @@ describe('IndexShard atomicity and snapshots', () => {
     expect(run()).toEqual(run());
   });
 });
+
+describe('numeric points under every sort strategy', () => {
+  it.each([
+    ['ascending timestamps', (i: number) => 1_700_000_000_000 + i * 1000],
+    ['small integers', (i: number) => (i * 7919) % 101],
+    ['negative small integers', (i: number) => -((i * 31) % 57)],
+    ['fractions', (i: number) => ((i * 7919) % 101) / 3],
+    ['large integers', (i: number) => ((i * 7919) % 101) * 1e9],
+  ])('range() matches a scan for %s', (_label, gen) => {
+    const s = newShard({ properties: { n: { type: 'double' } } });
+    const n = 70_000; // above the seal threshold: several runs and a merge
+    for (let i = 0; i < n; i++) s.indexDoc(String(i), `{"n":${gen(i)}}`);
+    s.refresh();
+    const f = numeric(s, 'n');
+    const values = Array.from({ length: n }, (_, i) => gen(i)).sort((a, b) => a - b);
+    for (const [lo, hi] of [
+      [values[100], values[5000]],
+      [values[0], values[0]],
+      [values[n - 10], Infinity],
+      [-Infinity, values[300]],
+    ]) {
+      const expected: number[] = [];
+      for (let i = 0; i < n; i++) if (gen(i) >= lo && gen(i) <= hi) expected.push(i);
+      expect(Array.from(f.range(lo, hi))).toEqual(expected);
+    }
+    expect(f.values(5)).toEqual([gen(5)]);
+  });
+});

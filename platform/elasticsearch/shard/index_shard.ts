@@ -172,6 +172,9 @@ export class IndexShard {
   }
 
   putMapping(mapping: unknown): boolean {
+    if (typeof mapping === 'object' && mapping !== null && Object.keys(mapping).length === 1 && '_doc' in mapping) {
+      throw new EsError(400, 'illegal_argument_exception', 'Types cannot be provided in put mapping requests');
+    }
     const { mapping: next, changed } = updateMapping(this.mapping, mapping, this.settings.totalFieldsLimit);
     if (changed) {
       this.mapping = next;

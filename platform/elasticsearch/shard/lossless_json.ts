@@ -124,14 +124,27 @@ export function parseLossless(text: string): unknown {
 /** JSON text of a value that may contain LosslessNumbers (written back verbatim). */
 export function stringifyLossless(value: unknown): string {
   if (value instanceof LosslessNumber) return value.text;
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined || typeof v === 'function' ? 'null' : stringifyLossless(v))).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const parts: string[] = [];
-    for (const [k, v] of Object.entries(value)) {
-      if (v === undefined || typeof v === 'function') continue;
-      parts.push(`${JSON.stringify(k)}:${stringifyLossless(v)}`);
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      const v: unknown = value[i];
+      out += v === undefined || typeof v === 'function' ? 'null' : stringifyLossless(v);
     }
-    return `{${parts.join(',')}}`;
+    return `${out}]`;
+  }
+  if (typeof value === 'object' && value !== null) {
+    let out = '{';
+    let first = true;
+    for (const k in value) {
+      const v: unknown = (value as Record<string, unknown>)[k];
+      if (v === undefined || typeof v === 'function') continue;
+      if (!first) out += ',';
+      first = false;
+      out += `${JSON.stringify(k)}:${stringifyLossless(v)}`;
+    }
+    return `${out}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }

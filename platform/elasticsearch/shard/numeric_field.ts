@@ -9,13 +9,43 @@ export interface PointRun {
   readonly docs: Int32Array;
 }
 
-/** Sorts pending points into a run: docs arrive ascending, so a stable sort by value suffices. */
+const SMALL_INT = 2 ** 21;
+const INDEX_SPACE = 2 ** 31;
+
+/**
+ * Sorts pending points into a run. Docs arrive ascending, so a stable sort by value is enough:
+ * already-sorted input (timestamps) is copied as is, small integers are packed with their index into
+ * one exactly-representable double and sorted natively, anything else uses a comparator.
+ */
 function sortRun(values: Float64Array, docs: Int32Array, len: number): PointRun {
+  const v = new Float64Array(len);
+  const d = new Int32Array(len);
+  let sorted = true;
+  let smallInts = true;
+  for (let i = 0; i < len; i++) {
+    const x = values[i];
+    if (i > 0 && x < values[i - 1]) sorted = false;
+    if (smallInts && !(Number.isInteger(x) && x >= -SMALL_INT && x < SMALL_INT)) smallInts = false;
+  }
+  if (sorted) {
+    v.set(values.subarray(0, len));
+    d.set(docs.subarray(0, len));
+    return { values: v, docs: d };
+  }
+  if (smallInts) {
+    const keys = new Float64Array(len);
+    for (let i = 0; i < len; i++) keys[i] = (values[i] + SMALL_INT) * INDEX_SPACE + i;
+    keys.sort();
+    for (let i = 0; i < len; i++) {
+      const idx = keys[i] % INDEX_SPACE;
+      v[i] = values[idx];
+      d[i] = docs[idx];
+    }
+    return { values: v, docs: d };
+  }
   const order = new Int32Array(len);
   for (let i = 0; i < len; i++) order[i] = i;
   order.sort((a, b) => values[a] - values[b] || a - b);
-  const v = new Float64Array(len);
-  const d = new Int32Array(len);
   for (let i = 0; i < len; i++) {
     v[i] = values[order[i]];
     d[i] = docs[order[i]];
