@@ -394,6 +394,10 @@ describe('filter, filters, top_hits, meta, typed_keys, errors', () => {
     expect(sub.status).toBe(400);
     expect(sub.reason).toBe('Aggregator [m] of type [max] cannot accept sub-aggregations');
     expect(failure(() => aggs(view(), { aggs: { m: { foo: {} } } })).reason).toBe('Unknown aggregation type [foo]');
+    expect(failure(() => aggs(view(), { aggs: { d: { cardinality: { field: 'n', precision_threshold: -1 } } } })).reason).toBe(
+      '[precisionThreshold] must be greater than or equal to 0. Found [-1] in [d]',
+    );
+    expect(failure(() => aggs(view(), { aggs: { f: { filters: { filters: [] } } } })).reason).toBe('[filters] cannot be empty.');
     expect(failure(() => aggs(view(), { aggs: { m: { percentiles: { field: 'n' } } } })).meta.embedded_unsupported).toBe('other');
     expect(failure(() => aggs(view(), { aggs: { m: { scripted_metric: {} } } })).meta.embedded_unsupported).toBe('script');
     expect(failure(() => aggs(view(), { aggs: { m: { nested: { path: 'x' } } } })).meta.embedded_unsupported).toBe('nested');

@@ -1,5 +1,6 @@
 /** Metric aggregations: min, max, sum, avg, stats, value_count, cardinality (exact). */
 import { formatDate } from '../dates';
+import { illegalArgument } from '../errors';
 import type { FieldGroup, TermValue } from '../query';
 import type { SearchView } from '../search_view';
 import { dateFormatFor, numericValues, requireField, valueSource, type ValueSource } from './field_source';
@@ -198,7 +199,14 @@ export const valueCountAgg: AggDefinition = {
 
 export const cardinalityAgg: AggDefinition = {
   acceptsSubAggs: false,
-  parse: (name, body) => parseMetric('cardinality', name, body),
+  parse: (name, body) => {
+    const params = parseMetric('cardinality', name, body);
+    const threshold = (body as Record<string, unknown>).precision_threshold;
+    if (typeof threshold === 'number' && threshold < 0) {
+      throw illegalArgument(`[precisionThreshold] must be greater than or equal to 0. Found [${threshold}] in [${name}]`);
+    }
+    return params;
+  },
   check: (spec, view) => {
     valueSource(view, (spec.params as MetricParams).field, 'cardinality', ANY_GROUP);
   },

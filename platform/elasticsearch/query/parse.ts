@@ -72,7 +72,7 @@ export function parseQuery(json: unknown): QueryNode {
   }
   const name = keys[0];
   const body = json[name];
-  const feature = UNSUPPORTED_QUERIES[name];
+  const feature = UNSUPPORTED_QUERIES[name] ?? (name.startsWith('geo_') || name.startsWith('span_') ? 'other' : undefined);
   if (feature !== undefined) throw unsupported(feature, `[${name}] query`);
   const parser = PARSERS[name];
   if (!parser) throw parsingException(`unknown query [${name}]`);
