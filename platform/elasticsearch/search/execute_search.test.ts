@@ -311,3 +311,53 @@ describe('count and matchingDocs', () => {
     expect(executeCount([{ view: view() }], {}, opts).count).toBe(2);
   });
 });
+
+describe('top-k narrowing on large result sets', () => {
+  // 400 docs: keyword and number sort keys with ties, missing values and multi-values
+  const docs = Array.from({ length: 400 }, (_, i) => {
+    const d: Record<string, unknown> = {};
+    if (i % 7 !== 0) d.k = `k${String((i * 37) % 50).padStart(2, '0')}`;
+    if (i % 11 === 0) d.k = [`k${String(i % 13).padStart(2, '0')}`, 'k99'];
+    if (i % 5 !== 0) d.n = (i * 53) % 97;
+    if (i % 17 === 0) d.n = [i % 3, 500 + (i % 5)];
+    return d;
+  });
+  const { view } = indexFixture(docs, { mappings: { properties: { k: { type: 'keyword' }, n: { type: 'long' } } } });
+
+  /** Reference order: full sort of every doc with the same comparator, no narrowing possible (size = all). */
+  function reference(sort: unknown[], searchAfter?: unknown[]): unknown[] {
+    const all = executeSearch([{ view: view() }], { size: 400, sort }, opts);
+    const sorted = hitsOf(all).hits;
+    if (!searchAfter) return sorted.map((h) => h._id);
+    const start = sorted.findIndex((h) => JSON.stringify(h.sort) === JSON.stringify(searchAfter));
+    return sorted.slice(start + 1).map((h) => h._id);
+  }
+
+  it.each([
+    [[{ k: 'asc' }, { n: 'asc' }, { _doc: 'asc' }]],
+    [[{ k: 'desc' }, { _doc: 'asc' }]],
+    [[{ n: 'asc' }, { _doc: 'asc' }]],
+    [[{ n: 'desc' }, { k: 'asc' }, { _doc: 'desc' }]],
+  ])('gives the same top hits as a full sort for %j', (sort) => {
+    const ref = reference(sort);
+    const top = hitsOf(executeSearch([{ view: view() }], { size: 10, sort }, opts)).hits;
+    expect(top.map((h) => h._id)).toEqual(ref.slice(0, 10));
+    let after = top[top.length - 1].sort as unknown[];
+    for (let page = 0; page < 5; page++) {
+      const next = hitsOf(executeSearch([{ view: view() }], { size: 10, sort, search_after: after }, opts)).hits;
+      expect(next.map((h) => h._id)).toEqual(reference(sort, after).slice(0, 10));
+      if (next.length === 0) break;
+      after = next[next.length - 1].sort as unknown[];
+    }
+  });
+
+  it('pages into documents without a value', () => {
+    const sort = [{ k: 'asc' }, { _doc: 'asc' }];
+    const ref = reference(sort);
+    const lastValued = hitsOf(executeSearch([{ view: view() }], { size: 400, sort }, opts)).hits.filter((h) => (h.sort as unknown[])[0] === null);
+    const firstMissing = lastValued[0];
+    const after = firstMissing.sort as unknown[];
+    const page = hitsOf(executeSearch([{ view: view() }], { size: 5, sort, search_after: after }, opts)).hits;
+    expect(page.map((h) => h._id)).toEqual(ref.slice(ref.indexOf(firstMissing._id) + 1, ref.indexOf(firstMissing._id) + 6));
+  });
+});

@@ -4,8 +4,8 @@
  */
 import { AggTree, checkAggregations, parseAggregations, type AggContext, type AggSpec, type DocBatch, type TopHitsCollector, type TopHitsRequest } from '../aggs';
 import { EsError, illegalArgument, parsingException } from '../errors';
-import { executeQuery, isPlainObject, parseQuery, tokenName, type Matches, type QueryNode } from '../query';
-import type { SearchView } from '../search_view';
+import { executeQuery, fieldGroup, isPlainObject, parseQuery, tokenName, unionAll, type Matches, type QueryNode } from '../query';
+import type { SearchView, TermsFieldIndex } from '../search_view';
 import { buildHit, parseFieldRequests, type HitOptions } from './hits';
 import { failureEntry, SearchPhaseExecutionError, type ShardFailure } from './shard_failures';
 import { parseSearchBody, type SearchRequest } from './search_body';
@@ -161,6 +161,7 @@ function narrowBySortKey(shard: ShardResult, specs: readonly SortSpec[], k: numb
   const spec = specs[0];
   if (all.length <= 4 * k + 64 || spec.kind !== 'field' || spec.mode !== undefined || spec.missing !== '_last') return all;
   const fi = shard.view.field(spec.field);
+  if (fi && fi.kind === 'terms' && fieldGroup(fi.mapping.type) === 'keyword') return narrowByTermOrder(shard, fi, spec.order === 'desc', k);
   if (!fi || fi.kind !== 'numeric') return all;
   const desc = spec.order === 'desc';
   // Sample values to guess a threshold keeping ~4k docs.
@@ -200,6 +201,43 @@ function narrowBySortKey(shard: ShardResult, specs: readonly SortSpec[], k: numb
     if (fraction >= 1) return all;
     fraction = Math.min(1, fraction * 4);
   }
+}
+
+/**
+ * Keyword primary sort: walk the sorted term dictionary from the best end (min term first for asc, max
+ * term first for desc) collecting matching docs until at least `k` are found; every doc whose key ties
+ * the last visited term is included, so no later doc can reach the top `k`.
+ */
+function narrowByTermOrder(shard: ShardResult, fi: TermsFieldIndex, desc: boolean, k: number): Int32Array {
+  const all = shard.hits.docs;
+  // paging into the docs without a value: they are not in the dictionary
+  if (shard.after && shard.after[0] === null) return all;
+  const view = shard.view;
+  const mark = new Uint8Array(view.maxDoc);
+  for (let i = 0; i < all.length; i++) mark[all[i]] = 1;
+  const terms = fi.terms();
+  const after = shard.after && typeof shard.after[0] === 'string' ? shard.after[0] : undefined;
+  const lists: Int32Array[] = [];
+  let found = 0;
+  for (let step = 0; step < terms.length && found < k; step++) {
+    const term = terms[desc ? terms.length - 1 - step : step];
+    if (after !== undefined && (desc ? term > after : term < after)) continue;
+    const p = fi.postings(term);
+    if (!p) continue;
+    const hits: number[] = [];
+    for (let i = 0; i < p.length; i++) {
+      if (mark[p[i]] === 1) {
+        mark[p[i]] = 2;
+        hits.push(p[i]);
+      }
+    }
+    if (hits.length === 0) continue;
+    lists.push(Int32Array.from(hits));
+    // docs tying the search_after term may all be filtered out by the tie breakers
+    if (term !== after) found += hits.length;
+  }
+  if (found < k) return all;
+  return unionAll(lists);
 }
 
 function intersectSorted(a: Int32Array, b: Int32Array): Int32Array {
