@@ -408,3 +408,25 @@ describe('filter, filters, top_hits, meta, typed_keys, errors', () => {
     expect(e.rootCauses()[0].reason).toContain("Top hits result window is too large, the top hits aggregator [t]'s from + size must be less than or equal to: [100] but was [101].");
   });
 });
+
+describe('postings fast path equals the per-document path', () => {
+  it('for terms and cardinality, with deletions and partial batches', () => {
+    const docs = Array.from({ length: 200 }, (_, i) => ({ k: i % 9 === 0 ? [`v${i % 7}`, `w${i % 3}`] : `v${i % 13}`, n: i }));
+    const f = indexFixture(docs, { mappings: { properties: { k: { type: 'keyword' }, n: { type: 'long' } } } });
+    for (let i = 1; i <= 200; i += 6) f.shard.deleteDoc(String(i));
+    f.shard.refresh();
+    for (const query of [undefined, { range: { n: { gte: 30 } } }, { range: { n: { lt: 10 } } }]) {
+      const r = aggs(f.view(), {
+        ...(query ? { query } : {}),
+        aggs: {
+          fast: { terms: { field: 'k', size: 100 } },
+          slow: { terms: { field: 'k', size: 100, missing: '__none__' } },
+          cfast: { cardinality: { field: 'k' } },
+          cslow: { cardinality: { field: 'k', missing: '__none__' } },
+        },
+      });
+      expect(r.fast.buckets).toEqual(r.slow.buckets);
+      expect(r.cfast).toEqual(r.cslow);
+    }
+  });
+});
