@@ -117,3 +117,25 @@ describe('EsNode', () => {
     await node.close();
   });
 });
+
+describe('search-idle refresh', () => {
+  it('skips scheduled refreshes while idle and refreshes before the next search', async () => {
+    const node = await EsNode.open({ dataPath: tempDir(), logger });
+    const idle = node.createIndex('idle', {});
+    node.indexDoc(idle, '1', '{}', {});
+    await new Promise((r) => setTimeout(r, 1300));
+    expect(idle.shard.searchView().numDocs).toBe(0);
+    node.prepareSearch(idle);
+    expect(idle.shard.searchView().numDocs).toBe(1);
+    // Now active: the 1 s schedule publishes new writes without an explicit refresh.
+    node.indexDoc(idle, '2', '{}', {});
+    await new Promise((r) => setTimeout(r, 1300));
+    expect(idle.shard.searchView().numDocs).toBe(2);
+    // An explicit interval always refreshes on schedule.
+    const explicit = node.createIndex('explicit', { settings: { refresh_interval: '100ms' } });
+    node.indexDoc(explicit, '1', '{}', {});
+    await new Promise((r) => setTimeout(r, 300));
+    expect(explicit.shard.searchView().numDocs).toBe(1);
+    await node.close();
+  });
+});

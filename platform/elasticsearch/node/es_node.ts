@@ -43,6 +43,8 @@ export interface IndexState {
   dirty: boolean;
   timer: NodeJS.Timeout | undefined;
   refreshWaiters: Array<() => void>;
+  /** Last search (ms): drives search-idle when `refresh_interval` is not set explicitly. */
+  lastSearchAt: number;
 }
 
 export interface DocWriteParams {
@@ -80,6 +82,8 @@ export interface EsNodeOptions {
 }
 
 const FLUSH_EVERY_MS = 30 * 60 * 1000;
+/** `index.search.idle.after` default (spec §12). */
+export const SEARCH_IDLE_AFTER_MS = 30_000;
 
 function newUuid(): string {
   return randomBytes(16).toString('base64url').slice(0, 22);
@@ -341,7 +345,7 @@ export class EsNode implements TargetCatalog {
     aliases: Record<string, AliasDefinition>,
     shard: IndexShard,
   ): IndexState {
-    return { name, uuid, raw: { ...raw }, aliases: new Map(Object.entries(aliases)), shard, dirty: false, timer: undefined, refreshWaiters: [] };
+    return { name, uuid, raw: { ...raw }, aliases: new Map(Object.entries(aliases)), shard, dirty: false, timer: undefined, refreshWaiters: [], lastSearchAt: 0 };
   }
 
   private mustGet(index: string): IndexState {
@@ -358,10 +362,24 @@ export class EsNode implements TargetCatalog {
     const interval = state.shard.settings.refreshInterval;
     if (interval > 0) {
       state.timer = setInterval(() => {
-        if (state.dirty || state.refreshWaiters.length > 0) this.refreshState(state);
+        if (state.refreshWaiters.length > 0 || (state.dirty && !this.isSearchIdle(state))) this.refreshState(state);
       }, interval);
       state.timer.unref();
     }
+  }
+
+  /**
+   * Search-idle (spec §12): with no explicit `refresh_interval`, an index not searched for 30 s skips
+   * scheduled refreshes (bulk loads then cost no view rebuilds); the next search refreshes first.
+   */
+  private isSearchIdle(state: IndexState): boolean {
+    return state.raw['index.refresh_interval'] === undefined && Date.now() - state.lastSearchAt >= SEARCH_IDLE_AFTER_MS;
+  }
+
+  /** Called before a search reads the index's searchable view. */
+  prepareSearch(state: IndexState): void {
+    if (state.dirty && this.isSearchIdle(state)) this.refreshState(state);
+    state.lastSearchAt = Date.now();
   }
 
   /** Publishes every earlier operation of the index to its searchable view. */

@@ -111,6 +111,7 @@ function takeSnapshot(req: RestRequest, query: unknown): SnapshotDoc[] {
   const now = Date.now();
   const docs: SnapshotDoc[] = [];
   for (const { state, aliasFilters } of req.node.resolveWithFilters(req.pathParams.index, req.params.indicesOptions(SEARCH_DEFAULT_OPTIONS))) {
+    req.node.prepareSearch(state);
     const view = state.shard.searchView();
     const target = aliasFilters ? { view, aliasFilters } : { view };
     for (const doc of matchingDocs(target, query, now)) {

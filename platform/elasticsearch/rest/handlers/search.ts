@@ -131,9 +131,10 @@ export function mergeSearchParams(body: Record<string, unknown>, params: QueryPa
 }
 
 export function searchTargets(req: RestRequest, expression: string | string[] | undefined, options: IndicesOptions): SearchTarget[] {
-  return req.node.resolveWithFilters(expression, options).map(({ state, aliasFilters }) =>
-    aliasFilters ? { view: state.shard.searchView(), aliasFilters } : { view: state.shard.searchView() },
-  );
+  return req.node.resolveWithFilters(expression, options).map(({ state, aliasFilters }) => {
+    req.node.prepareSearch(state);
+    return aliasFilters ? { view: state.shard.searchView(), aliasFilters } : { view: state.shard.searchView() };
+  });
 }
 
 function bodyObject(req: RestRequest): Record<string, unknown> {
