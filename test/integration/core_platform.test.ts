@@ -78,6 +78,9 @@ describe('authentication and authorization', () => {
     expect(none.status).toBe(401);
     expect(none.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Unauthorized' });
     expect(none.headers.get('www-authenticate')).toContain('Basic');
+    const fromApp = await kbn.get('/api/core_test/items/abc', { auth: false, headers: { 'kbn-xsrf': 'kibana' } });
+    expect(fromApp.status).toBe(401);
+    expect(fromApp.headers.get('www-authenticate')).toBeNull();
     const bad = await kbn.get('/api/core_test/items/abc', { auth: { username: 'elastic', password: 'wrong-password' } });
     expect(bad.status).toBe(401);
     expect(bad.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'unable to authenticate user [elastic]' });

@@ -69,7 +69,6 @@ export class HttpServer {
     this.app = Fastify({
       bodyLimit: deps.maxPayload,
       logger: false,
-      disableRequestLogging: true,
       return503OnClosing: true,
       serverFactory: (handler) => {
         const server = http.createServer((req, res) => {
@@ -152,6 +151,12 @@ export class HttpServer {
       }
     });
     this.app.addContentTypeParser('application/x-ndjson', { parseAs: 'string' }, (_req, text, done) => done(null, text));
+    const responseLogger = this.deps.logger.get('response');
+    this.app.addHook('onResponse', async (request, reply) => {
+      if (responseLogger.isLevelEnabled('debug')) {
+        responseLogger.debug(`${request.method} ${request.url} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)}ms`);
+      }
+    });
     this.app.setNotFoundHandler((_req, reply) => {
       void reply.code(404).type('application/json; charset=utf-8').send(errorBody(404));
     });
@@ -188,7 +193,9 @@ export class HttpServer {
         if (result.kind === 'failed' || (result.kind === 'none' && authRequired === true)) {
           const message = result.kind === 'failed' ? result.message : 'Unauthorized';
           const headers: Record<string, string> = {};
-          if (!request.headers['kbn-version'] && !request.headers['x-elastic-internal-origin']) {
+          // Only plain API clients get a Basic challenge: in a browser it would pop up the native login dialog.
+          const fromBrowserApp = ['kbn-xsrf', 'kbn-version', 'x-elastic-internal-origin'].some((h) => request.headers[h] !== undefined);
+          if (!fromBrowserApp && !request.headers.cookie) {
             headers['www-authenticate'] = 'Basic realm="kibana", charset="UTF-8"';
           }
           return reply.code(401).headers(headers).type('application/json; charset=utf-8').send(errorBody(401, message));
