@@ -64,12 +64,110 @@ export function lineCol(text: string, offset: number): { line: number; col: numb
 }
 
 export function jsonParseError(text: string, e: unknown, type = 'x_content_parse_exception'): EsError {
-  const message = e instanceof Error ? e.message : String(e);
-  const m = /position (\d+)/.exec(message);
-  const offset = m ? Number(m[1]) : text.length;
+  // V8's messages do not always carry a position (and may quote the whole body): locate it ourselves.
+  const located = locateJsonError(text);
+  const offset = located?.offset ?? text.length;
+  const detail = located?.message ?? (e instanceof Error ? e.message.slice(0, 200) : 'malformed JSON');
   const { line, col } = lineCol(text, offset);
-  const detail = message.replace(/ in JSON at position \d+.*$/s, '');
   return new EsError(400, type, `[${line}:${col}] ${detail}`, { line, col });
+}
+
+/** A small JSON scanner that finds the first syntax error and describes it like Jackson. */
+export function locateJsonError(text: string): { offset: number; message: string } | undefined {
+  let i = 0;
+  class Fail {
+    constructor(
+      readonly offset: number,
+      readonly message: string,
+    ) {}
+  }
+  const describe = (at: number): string =>
+    at >= text.length ? 'end-of-input' : `'${text[at]}' (code ${text.charCodeAt(at)})`;
+  const ws = (): void => {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t')) i++;
+  };
+  const str = (): void => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text[i] === '\\') i++;
+      else if (text.charCodeAt(i) < 0x20) throw new Fail(i, `Illegal unquoted character (code ${text.charCodeAt(i)}): has to be escaped using backslash to be included in string value`);
+      i++;
+    }
+    if (i >= text.length) throw new Fail(i, 'Unexpected end-of-input: was expecting closing quote for a string value');
+    i++;
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
+      for (;;) {
+        ws();
+        if (text[i] !== '"') throw new Fail(i, `Unexpected character (${describe(i)}): was expecting double-quote to start field name`);
+        str();
+        ws();
+        if (text[i] !== ':') throw new Fail(i, `Unexpected character (${describe(i)}): was expecting a colon to separate field name and value`);
+        i++;
+        value();
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          return;
+        }
+        throw new Fail(i, `Unexpected character (${describe(i)}): was expecting comma to separate Object entries`);
+      }
+    }
+    if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          return;
+        }
+        throw new Fail(i, `Unexpected character (${describe(i)}): was expecting comma to separate Array entries`);
+      }
+    }
+    if (c === '"') return str();
+    const literal = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 400));
+    if (literal) {
+      i += literal[0].length;
+      return;
+    }
+    if (i >= text.length) throw new Fail(i, 'Unexpected end-of-input: expected a value');
+    throw new Fail(
+      i,
+      `Unrecognized token '${/^[^\s,:{}[\]"]*/.exec(text.slice(i, i + 60))?.[0] || text[i]}': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')`,
+    );
+  };
+  try {
+    value();
+    ws();
+    if (i < text.length) throw new Fail(i, `Unexpected character (${describe(i)}): expected end of content`);
+  } catch (e) {
+    if (e instanceof Fail) return { offset: e.offset, message: e.message };
+    throw e;
+  }
+  return undefined;
 }
 
 /** Parses a request body; an empty body is `undefined`. */

@@ -36,7 +36,9 @@ export async function finishWrite(node: EsNode, states: IndexState[], policy: Re
   const unique = [...new Set(states)];
   if (policy === 'immediate') for (const s of unique) node.refreshState(s);
   const waiting = policy === 'wait_for' ? Promise.all(unique.map((s) => node.waitForRefresh(s))) : undefined;
-  await node.durable();
+  // `index.translog.durability: async` acknowledges before the (still group-committed) sync.
+  const asyncOnly = unique.length > 0 && unique.every((s) => s.raw['index.translog.durability'] === 'async');
+  if (!asyncOnly) await node.durable();
   if (waiting) await waiting;
 }
 
