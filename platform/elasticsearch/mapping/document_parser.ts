@@ -3,7 +3,7 @@ import { dynamicMapper } from './dynamic';
 import { documentParsing, strictDynamic } from './errors';
 import { isNumericType } from './field_types';
 import { locate, type JsonPathElement } from './locate';
-import { checkTotalFields } from './merge';
+import { countFields } from './merge';
 import { isPlainObject } from './parse_mapping';
 import type { DynamicSetting, LeafMapper, Mapper, ObjectMapper, RootMapping } from './types';
 import { ValueError, keywordText, normalizedKeyword, parseBooleanValue, parseDateValue, parseIpValue, parseNumeric } from './values';
@@ -49,6 +49,18 @@ function preview(value: unknown): string {
   return String(value);
 }
 
+const FIELD_COUNTS = new WeakMap<RootMapping, number>();
+
+/** Fields of a mapping counted against the limit, cached per (immutable) mapping. */
+function fieldCount(mapping: RootMapping): number {
+  let n = FIELD_COUNTS.get(mapping);
+  if (n === undefined) {
+    n = countFields(mapping.root);
+    FIELD_COUNTS.set(mapping, n);
+  }
+  return n;
+}
+
 function addMapper(obj: ObjectMapper, parts: readonly string[], index: number, mapper: Mapper): ObjectMapper {
   const name = parts[index];
   const props = new Map(obj.properties);
@@ -70,6 +82,7 @@ class DocumentWalker {
   private readonly overlay = new Map<string, Mapper>();
   private readonly additions: { path: string; mapper: Mapper }[] = [];
   private readonly keyPath: JsonPathElement[] = [];
+  private newFields = 0;
 
   constructor(
     private readonly mapping: RootMapping,
@@ -112,6 +125,15 @@ class DocumentWalker {
   }
 
   private add(path: string, mapper: Mapper): void {
+    const replacing = this.overlay.has(path) || mapper.kind === 'leaf' && mapper.type === 'constant_keyword' && mapper.params.value !== undefined;
+    if (!replacing) {
+      // ES checks the limit as each dynamic field is added and reports the new fields so far
+      this.newFields += mapper.kind === 'leaf' ? 1 + mapper.fields.size : 1;
+      const limit = this.options.totalFieldsLimit;
+      if (fieldCount(this.mapping) + this.newFields > limit) {
+        throw documentParsing(this.location(), `failed to parse: Limit of total fields [${limit}] has been exceeded while adding new fields [${this.newFields}]`);
+      }
+    }
     this.overlay.set(path, mapper);
     this.additions.push({ path, mapper });
   }
@@ -320,7 +342,6 @@ class DocumentWalker {
       let root = mapping.root;
       for (const { path, mapper } of this.additions) root = addMapper(root, path.split('.'), 0, mapper);
       mapping = { ...mapping, root };
-      checkTotalFields(this.mapping, mapping, this.options.totalFieldsLimit);
     }
     return {
       paths: this.paths,

@@ -82,7 +82,7 @@ export function dynamicMapper(mapping: RootMapping, name: string, path: string, 
   const kind = detectMappingType(value, mapping);
   for (const t of mapping.dynamicTemplates) {
     if (!templateMatches(t, name, path, kind)) continue;
-    const def = substitute(t.mapping, name, kind) as Record<string, unknown>;
+    const def = substitute(t.mapping, name, DEFAULT_TYPE[kind]) as Record<string, unknown>;
     const withType = def.type === undefined && kind !== 'object' ? { type: DEFAULT_TYPE[kind], ...def } : def;
     return parseField(name, path, withType);
   }

@@ -185,8 +185,11 @@ describe('dynamic mapping and document parsing', () => {
   });
 
   it('enforces the total fields limit for dynamic fields', () => {
-    expect(thrown(() => parseDocument({ a: 1, b: 2 }, '{"a":1,"b":2}', '1', EMPTY_ROOT, { ignoreMalformed: false, totalFieldsLimit: 1 })).reason).toBe(
-      'Limit of total fields [1] has been exceeded while adding new fields [2]',
+    const e = thrown(() => parseDocument({ a: 1, b: 2 }, '{"a":1,"b":2}', '1', EMPTY_ROOT, { ignoreMalformed: false, totalFieldsLimit: 1 }));
+    expect(e.type).toBe('document_parsing_exception');
+    expect(e.reason).toBe('[1:12] failed to parse: Limit of total fields [1] has been exceeded while adding new fields [2]');
+    expect(thrown(() => parseDocument({ s: 'x' }, '{"s":"x"}', '1', EMPTY_ROOT, { ignoreMalformed: false, totalFieldsLimit: 1 })).reason).toBe(
+      '[1:6] failed to parse: Limit of total fields [1] has been exceeded while adding new fields [2]',
     );
   });
 });
@@ -196,5 +199,50 @@ describe('field names', () => {
     const e = thrown(() => createMapping({ properties: { '': { type: 'keyword' } } }, 1000));
     expect(e.type).toBe('mapper_parsing_exception');
     expect(e.rootCauses()[0]).toMatchObject({ type: 'illegal_argument_exception', reason: 'field name cannot be an empty string' });
+  });
+});
+
+describe('dynamic details', () => {
+  it('replaces {name} and {dynamic_type} (the default mapping type) in templates', () => {
+    const m = createMapping({ dynamic_templates: [{ all: { match_mapping_type: '*', mapping: { type: '{dynamic_type}', meta: { from: '{name}' } } } }] }, 1000);
+    const p = parse(m, { n: 1, f: 1.5, s: 'x', b: true });
+    expect(rootMappingJson(p.mapping).properties).toEqual({
+      b: { type: 'boolean', meta: { from: 'b' } },
+      f: { type: 'float', meta: { from: 'f' } },
+      n: { type: 'long', meta: { from: 'n' } },
+      s: { type: 'text', meta: { from: 's' } },
+    });
+  });
+
+  it('maps an array by its first non-null value and rejects later incompatible ones', () => {
+    expect(rootMappingJson(parse(EMPTY_ROOT, { a: [null, true, false] }).mapping).properties).toEqual({ a: { type: 'boolean' } });
+    expect(thrown(() => parse(EMPTY_ROOT, { a: [1, 'x'] })).reason).toContain('failed to parse field [a] of type [long]');
+  });
+
+  it('inherits dynamic settings and lets children override them', () => {
+    const m = createMapping({ dynamic: 'strict', properties: { open: { type: 'object', dynamic: true, properties: { inner: { properties: {} } } } } }, 1000);
+    const p = parse(m, { open: { x: 1, inner: { y: 'z' } } });
+    expect(p.paths).toEqual(['open.x', 'open.inner.y', 'open.inner.y.keyword']);
+    expect(thrown(() => parse(m, { other: 1 })).type).toBe('strict_dynamic_mapping_exception');
+  });
+
+  it('rejects a dotted path through a leaf', () => {
+    const m = createMapping({ properties: { a: { type: 'keyword' } } }, 1000);
+    expect(thrown(() => parse(m, { 'a.b': 1 })).reason).toBe(
+      '[1:8] Could not dynamically add mapping for field [a.b]. Existing mapping for [a] must be of type object but found [keyword].',
+    );
+  });
+
+  it('writes to aliases are rejected', () => {
+    const m = createMapping({ properties: { a: { type: 'keyword' }, al: { type: 'alias', path: 'a' } } }, 1000);
+    expect(thrown(() => parse(m, { al: 'x' })).reason).toBe('[1:7] Cannot write to a field alias [al].');
+  });
+
+  it('detects slash dates and respects date_detection:false', () => {
+    expect(rootMappingJson(parse(EMPTY_ROOT, { d: '2026/01/02' }).mapping).properties).toEqual({
+      d: { type: 'date', format: 'yyyy/MM/dd HH:mm:ss||yyyy/MM/dd||epoch_millis' },
+    });
+    const off = createMapping({ date_detection: false }, 1000);
+    expect(rootMappingJson(parse(off, { d: '2026-01-02' }).mapping).properties).toMatchObject({ d: { type: 'text' } });
   });
 });
