@@ -7,5 +7,8 @@ export {
   MIN_MAX_VALUE_LENGTH,
   MAX_MAX_VALUE_LENGTH,
 } from './schema';
-export type { AlertReference, RenderAlertNarrativeInput, RenderAlertNarrativeOutput, NarrativeItem } from './schema';
+export type {
+  AlertReference,
+  RenderAlertNarrativeRawInput,
+  RenderAlertNarrativeInput, RenderAlertNarrativeOutput, NarrativeItem } from './schema';
 export { renderAlertNarrativeCommonDefinition } from './definition';

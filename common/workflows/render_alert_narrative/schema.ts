@@ -56,6 +56,8 @@ export const renderAlertNarrativeInputSchema = z
     }
   });
 export type RenderAlertNarrativeInput = z.infer<typeof renderAlertNarrativeInputSchema>;
+/** The input as a caller writes it (before defaults and coercion). */
+export type RenderAlertNarrativeRawInput = z.input<typeof renderAlertNarrativeInputSchema>;
 
 export const narrativeItemSchema = z.object({
   alert_id: z.string(),

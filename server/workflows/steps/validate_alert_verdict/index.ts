@@ -1,0 +1,2 @@
+export { validateAlertVerdictHandler, validateAlertVerdictStepDefinition } from './handler';
+export { validateVerdict } from './validate_verdict';
