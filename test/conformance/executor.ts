@@ -11,11 +11,12 @@ import {
   assertLength,
   assertMatch,
   asRegexLiteral,
+  javaToString,
   regexFinds,
 } from './matchers';
 import { evaluatePath, isRecord } from './object_path';
 import { type HttpRequest, ParamError, asArgs, buildCall } from './request_builder';
-import { skipReason } from './skip';
+import { type KnownClusterFeatures, skipReason } from './skip';
 import { Stash } from './stash';
 import type { Step, TestCase, TestFile } from './test_file';
 
@@ -55,6 +56,7 @@ export interface ExecutionContext {
   apis: ApiRegistry;
   transport: Transport;
   runnerFeatures: ReadonlySet<string>;
+  clusterFeatures: KnownClusterFeatures;
 }
 
 function summarize(response: HttpResponse): string {
@@ -177,7 +179,10 @@ export class StepRunner {
       const regex = asRegexLiteral(catchValue);
       if (regex !== undefined) {
         if (response.status < 400) throw new StepFailure(`expected an error matching /${regex}/ but got ${summarize(response)}`);
-        if (!regexFinds(regex, response.text)) throw new StepFailure(`error does not match /${regex}/: ${summarize(response)}`);
+        // Elasticsearch matches the error object's toString, without Pattern.COMMENTS; the raw JSON is accepted too.
+        const error = isRecord(response.body) ? response.body.error : undefined;
+        const matched = (error !== undefined && regexFinds(regex, javaToString(error), false)) || regexFinds(regex, response.text, false);
+        if (!matched) throw new StepFailure(`error does not match /${regex}/: ${summarize(response)}`);
         return;
       }
       const accepts = CATCHES[catchValue];
@@ -191,10 +196,14 @@ export class StepRunner {
 }
 
 /** The first reason from the `skip`/`requires` steps that lead a section, if any. */
-export function sectionSkipReason(steps: readonly Step[], runnerFeatures: ReadonlySet<string>): string | undefined {
+export function sectionSkipReason(
+  steps: readonly Step[],
+  runnerFeatures: ReadonlySet<string>,
+  clusterFeatures: KnownClusterFeatures = new Map(),
+): string | undefined {
   for (const step of steps) {
     if (step.kind !== 'skip' && step.kind !== 'requires') break;
-    const reason = skipReason(step.kind, step.value, runnerFeatures);
+    const reason = skipReason(step.kind, step.value, runnerFeatures, clusterFeatures);
     if (reason !== undefined) return reason;
   }
   return undefined;
@@ -207,7 +216,7 @@ export async function runTest(
   test: TestCase,
   cleanup: () => Promise<void>,
 ): Promise<TestResult> {
-  const skip = sectionSkipReason(file.setup, ctx.runnerFeatures) ?? sectionSkipReason(test.steps, ctx.runnerFeatures);
+  const skip = sectionSkipReason(file.setup, ctx.runnerFeatures, ctx.clusterFeatures) ?? sectionSkipReason(test.steps, ctx.runnerFeatures, ctx.clusterFeatures);
   if (skip !== undefined) return { name: test.name, status: 'skipped', message: skip };
   const runner = new StepRunner(ctx);
   let result: TestResult = { name: test.name, status: 'passed' };

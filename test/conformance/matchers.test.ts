@@ -6,6 +6,7 @@ import {
   assertIsTrue,
   assertLength,
   assertMatch,
+  javaToString,
   regexFinds,
   stripRegexComments,
   valuesEqual,
@@ -47,6 +48,13 @@ describe('match', () => {
   it('lets $ match before a final newline, like Java find()', () => {
     expect(regexFinds('^foo$', 'foo\n')).toBe(true);
     expect(regexFinds('^foo$', 'foo\nbar')).toBe(false);
+  });
+
+  it('renders errors like Java toString for catch regexes, which keep their spaces', () => {
+    const error = { root_cause: [{ type: 'x', reason: 'bad thing' }], type: 'x', reason: 'bad thing' };
+    expect(javaToString(error)).toBe('{root_cause=[{type=x, reason=bad thing}], type=x, reason=bad thing}');
+    expect(regexFinds('type=x, reason=bad thing', javaToString(error), false)).toBe(true);
+    expect(regexFinds('bad thing', 'badthing', true)).toBe(true);
   });
 
   it('strips whitespace and comments but not inside classes or escapes', () => {

@@ -31,17 +31,17 @@ export function stripRegexComments(pattern: string): string {
   return out;
 }
 
-/** Java regex syntax that JS lacks: `\A`, `\Z`/`\z`, possessive quantifiers are rare; map the anchors. */
-export function toJsRegex(javaPattern: string): RegExp {
-  const source = stripRegexComments(javaPattern)
+/** Java regex syntax that JS lacks: `\A`, `\Z`/`\z` anchors. `comments` applies Pattern.COMMENTS. */
+export function toJsRegex(javaPattern: string, comments = true): RegExp {
+  const source = (comments ? stripRegexComments(javaPattern) : javaPattern)
     .replace(/\\A/g, '^')
     .replace(/\\[Zz]/g, '$');
   return new RegExp(source);
 }
 
 /** Java's `find()`: `$` also matches before a final line terminator. */
-export function regexFinds(javaPattern: string, text: string): boolean {
-  const regex = toJsRegex(javaPattern);
+export function regexFinds(javaPattern: string, text: string, comments = true): boolean {
+  const regex = toJsRegex(javaPattern, comments);
   return regex.test(text) || (text.endsWith('\n') && regex.test(text.slice(0, -1)));
 }
 
@@ -167,4 +167,12 @@ export function assertCloseTo(field: string, actual: unknown, expected: unknown)
   return Math.abs(actual - expected.value) <= expected.error
     ? undefined
     : `field [${field}] ${actual} is not within ${expected.error} of ${expected.value}`;
+}
+
+/** Java's Map/List toString of a parsed JSON value (`{type=x, reason=y}`), which `catch: /regex/` matches against. */
+export function javaToString(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return `[${value.map(javaToString).join(', ')}]`;
+  if (isRecord(value)) return `{${Object.entries(value).map(([k, v]) => `${k}=${javaToString(v)}`).join(', ')}}`;
+  return String(value);
 }

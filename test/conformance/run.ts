@@ -15,6 +15,7 @@ import { exclusionFor, globToRegex, parseExclusions } from './exclusions';
 import { EXPECTED_FILES } from './expected_files';
 import { closeConnections, send } from './http_client';
 import { type FileResult, buildReport, percent } from './report';
+import { parseClusterFeatures } from './skip';
 import { parseTestFile } from './test_file';
 import { wipeCluster } from './wipe';
 
@@ -55,6 +56,7 @@ async function main(): Promise<number> {
   const files = listTestFiles(testsDir).filter((f) => matchesFilter(f, options.filter));
   const apis = ApiRegistry.forTestsRoot(root);
   const runnerFeatures = parseFeatures(fs.readFileSync(path.join(__dirname, 'features.txt'), 'utf8'));
+  const clusterFeatures = parseClusterFeatures(fs.readFileSync(path.join(__dirname, 'cluster_features.txt'), 'utf8'));
   const exclusions = parseExclusions(fs.readFileSync(path.join(__dirname, 'exclusions.yml'), 'utf8'));
   console.log(`YAML tests: ${testsDir} (${files.length} files); API specs: ${apis.usesOfficialSpecs ? 'official' : 'built-in routing table'}`);
 
@@ -72,7 +74,7 @@ async function main(): Promise<number> {
   }
   const target = baseUrl;
   const transport = (request: Parameters<typeof send>[1]) => send(target, request);
-  const ctx: ExecutionContext = { apis, transport, runnerFeatures };
+  const ctx: ExecutionContext = { apis, transport, runnerFeatures, clusterFeatures };
   const cleanup = () => wipeCluster(transport);
   console.log(`Target: ${target}`);
 

@@ -2,7 +2,7 @@ import { parseFeatures } from './discovery';
 import { sectionSkipReason } from './executor';
 import { exclusionFor, parseExclusions } from './exclusions';
 import { type FileResult, evaluateGates, tally } from './report';
-import { clusterHasFeature, skipReason, versionInRanges } from './skip';
+import { clusterHasFeature, parseClusterFeatures, skipReason, versionInRanges } from './skip';
 import { parseTestFile } from './test_file';
 
 const features = new Set(['headers', 'contains']);
@@ -41,6 +41,16 @@ describe('skip and requires', () => {
     expect(skipReason('requires', { cluster_features: ['mapper.x'] }, features)).toMatch(/not known/);
     expect(skipReason('skip', { cluster_features: ['gte_v8.0.0'] }, features)).toMatch(/cluster has feature/);
     expect(skipReason('skip', { cluster_features: ['mapper.x'] }, features)).toBeUndefined();
+  });
+
+  it('knows named historical features by the version that introduced them', () => {
+    const known = parseClusterFeatures('# comment\nbulk_auto_id 7.5.0\nfuture_thing 9.1.0\n');
+    expect(clusterHasFeature('bulk_auto_id', known)).toBe(true);
+    expect(clusterHasFeature('future_thing', known)).toBe(false);
+    expect(skipReason('requires', { cluster_features: ['bulk_auto_id'] }, features, known)).toBeUndefined();
+    expect(skipReason('requires', { cluster_features: 'future_thing' }, features, known)).toMatch(/newer/);
+    expect(skipReason('skip', { cluster_features: ['bulk_auto_id'] }, features, known)).toMatch(/cluster has feature/);
+    expect(() => parseClusterFeatures('no_version\n')).toThrow(/needs the version/);
   });
 
   it('reads only the leading skip/requires steps of a section', () => {

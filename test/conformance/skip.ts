@@ -36,11 +36,31 @@ export function versionInRanges(ranges: string, version: string = CLUSTER_VERSIO
   return false;
 }
 
-/** Historical cluster features `gte_vX.Y.Z` are present when X.Y.Z <= the cluster version. */
-export function clusterHasFeature(feature: string, version: string = CLUSTER_VERSION): boolean | undefined {
+/** Named historical features and the version that introduced them (cluster_features.txt). */
+export type KnownClusterFeatures = ReadonlyMap<string, string>;
+
+export function parseClusterFeatures(source: string): Map<string, string> {
+  const known = new Map<string, string>();
+  for (const raw of source.split('\n')) {
+    const line = raw.replace(/#.*/, '').trim();
+    if (line === '') continue;
+    const [name, since] = line.split(/\s+/);
+    if (since === undefined) throw new Error(`cluster feature [${name}] needs the version that introduced it`);
+    parseVersion(since, 0);
+    known.set(name, since);
+  }
+  return known;
+}
+
+/**
+ * Whether the cluster has a feature: `gte_vX.Y.Z` when X.Y.Z <= the cluster version, a known named
+ * feature when it was introduced by then; undefined when the name is unknown.
+ */
+export function clusterHasFeature(feature: string, known: KnownClusterFeatures = new Map(), version: string = CLUSTER_VERSION): boolean | undefined {
   const m = /^gte_v(\d+(?:\.\d+){0,2})$/.exec(feature);
-  if (m === null) return undefined;
-  return compareVersions(parseVersion(m[1], 0), parseVersion(version, 0)) <= 0;
+  const since = m !== null ? m[1] : known.get(feature);
+  if (since === undefined) return undefined;
+  return compareVersions(parseVersion(since, 0), parseVersion(version, 0)) <= 0;
 }
 
 function asList(value: unknown): string[] {
@@ -49,7 +69,12 @@ function asList(value: unknown): string[] {
 }
 
 /** Why a test must be skipped according to one `skip:` or `requires:` section, or undefined to run it. */
-export function skipReason(kind: 'skip' | 'requires', section: unknown, runnerFeatures: ReadonlySet<string>): string | undefined {
+export function skipReason(
+  kind: 'skip' | 'requires',
+  section: unknown,
+  runnerFeatures: ReadonlySet<string>,
+  clusterFeatures: KnownClusterFeatures = new Map(),
+): string | undefined {
   if (!isRecord(section)) return undefined;
   const reason = typeof section.reason === 'string' ? section.reason : '';
   const features = [...asList(section.features), ...asList(section.test_runner_features)];
@@ -59,14 +84,14 @@ export function skipReason(kind: 'skip' | 'requires', section: unknown, runnerFe
   if (kind === 'skip') {
     if (typeof section.version === 'string' && versionInRanges(section.version)) return `version ${CLUSTER_VERSION} in skip range [${section.version}]: ${reason}`;
     for (const feature of asList(section.cluster_features)) {
-      if (clusterHasFeature(feature) === true) return `cluster has feature [${feature}]: ${reason}`;
+      if (clusterHasFeature(feature, clusterFeatures) === true) return `cluster has feature [${feature}]: ${reason}`;
     }
     if (section.awaits_fix !== undefined) return `awaits fix: ${String(section.awaits_fix)}`;
     if (section.known_issues !== undefined) return `known issues: ${reason}`;
     return undefined;
   }
   for (const feature of asList(section.cluster_features)) {
-    const has = clusterHasFeature(feature);
+    const has = clusterHasFeature(feature, clusterFeatures);
     if (has === undefined) return `cluster feature [${feature}] is not known to the embedded engine`;
     if (!has) return `cluster feature [${feature}] is newer than ${CLUSTER_VERSION}`;
   }
