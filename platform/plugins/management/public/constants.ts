@@ -1,0 +1,1 @@
+export const MANAGEMENT_TITLE = 'Stack Management';
