@@ -139,3 +139,25 @@ describe('search-idle refresh', () => {
     await node.close();
   });
 });
+
+describe('snapshots', () => {
+  it('writes large shards in chunked lines and restores them', async () => {
+    const dir = tempDir();
+    const node = await EsNode.open({ dataPath: dir, logger });
+    const s = node.createIndex('many', {});
+    for (let i = 0; i < 2500; i++) node.indexDoc(s, String(i), `{"i":${i}}`, {});
+    node.deleteDoc(s, '5', {});
+    await node.durable();
+    await node.close();
+    const snapDir = path.join(dir, 'snapshots');
+    const [file] = fs.readdirSync(snapDir);
+    const lines = fs.readFileSync(path.join(snapDir, file), 'utf8').trim().split('\n');
+    expect(lines.map((l) => (JSON.parse(l) as { t: string }).t)).toEqual(['node', 'index', 'items', 'items', 'items']);
+    const again = await EsNode.open({ dataPath: dir, logger });
+    const state = again.readIndex('many');
+    expect(state.shard.searchView().numDocs).toBe(2499);
+    expect(again.getDoc(state, '2499', true)).toMatchObject({ found: true, seqNo: 2499 });
+    expect(again.deleteDoc(state, '6', {}).seqNo).toBe(2501);
+    await again.close();
+  });
+});

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { EsError, illegalArgument, indexNotFound } from '../errors';
 import { IndexShard } from '../shard';
-import type { GetResult, UpdateRequest, WriteOutcome } from '../shard';
+import type { GetResult, ShardState, UpdateRequest, WriteOutcome } from '../shard';
 import { DataStore, type StorageLogger } from '../storage';
 import { validateAliasName, validateIndexName } from './index_names';
 import {
@@ -18,7 +18,7 @@ import {
   validateSettings,
   type RawSettings,
 } from './index_settings';
-import type { LogRecord, NodeSnapshot } from './log_records';
+import type { LogRecord, SnapshotLine } from './log_records';
 import { resolveTargets, type IndicesOptions, type ResolvedIndex, type TargetCatalog } from './resolve_targets';
 import {
   checkOverlap,
@@ -82,6 +82,8 @@ export interface EsNodeOptions {
 }
 
 const FLUSH_EVERY_MS = 30 * 60 * 1000;
+/** Array items per snapshot line. */
+const SNAPSHOT_CHUNK = 1000;
 /** `index.search.idle.after` default (spec §12). */
 export const SEARCH_IDLE_AFTER_MS = 30_000;
 
@@ -125,7 +127,7 @@ export class EsNode implements TargetCatalog {
     const node = new EsNode(store, options.logger);
     try {
       node.replaying = true;
-      if (recovered.snapshot !== undefined) node.restoreSnapshot(recovered.snapshot as NodeSnapshot);
+      if (recovered.snapshot !== undefined) node.restoreSnapshot(recovered.snapshot as SnapshotLine[]);
       recovered.records.forEach((record, i) => node.replay(record as LogRecord, i));
       node.replaying = false;
       for (const state of node.indices.values()) {
@@ -201,7 +203,7 @@ export class EsNode implements TargetCatalog {
   async flush(): Promise<void> {
     if (this.closed) return;
     try {
-      await this.store.flush(() => this.exportSnapshot());
+      await this.store.flush(() => this.captureSnapshot());
     } catch (e) {
       this.logger.error('Flush failed', { error: (e as Error).message });
     }
@@ -216,37 +218,79 @@ export class EsNode implements TargetCatalog {
       state.refreshWaiters.splice(0).forEach((w) => w());
     }
     await this.durable().catch(() => undefined);
-    await this.store.close(() => this.exportSnapshot());
+    await this.store.close(() => this.captureSnapshot());
   }
 
-  private exportSnapshot(): NodeSnapshot {
-    return {
+  /**
+   * Captures the state now (shard exports are fresh copies) and returns its lines, produced lazily from
+   * that copy so a large snapshot is written in chunks and never built as one string.
+   */
+  private captureSnapshot(): Iterable<string> {
+    const node: SnapshotLine = {
+      t: 'node',
       format: 1,
       cluster_uuid: this.clusterUuidValue,
       templates: Object.fromEntries(this.templates),
       components: Object.fromEntries(this.components),
       cluster_settings: { ...this.clusterSettingsValue },
-      indices: [...this.indices.values()].map((s) => ({
-        name: s.name,
-        uuid: s.uuid,
-        settings: s.raw,
-        aliases: aliasesToObject(s.aliases),
-        shard: s.shard.exportState(),
-      })),
     };
+    const indices = [...this.indices.values()].map((s) => ({
+      name: s.name,
+      uuid: s.uuid,
+      settings: { ...s.raw },
+      aliases: aliasesToObject(s.aliases),
+      shard: s.shard.exportState() as unknown as Record<string, unknown>,
+    }));
+    return (function* lines(): Generator<string> {
+      yield JSON.stringify(node);
+      for (const index of indices) {
+        const shard: Record<string, unknown> = { ...index.shard };
+        const arrays: Array<[string, unknown[]]> = [];
+        for (const [key, value] of Object.entries(shard)) {
+          if (Array.isArray(value) && value.length > SNAPSHOT_CHUNK) {
+            arrays.push([key, value]);
+            shard[key] = [];
+          }
+        }
+        const line: SnapshotLine = { t: 'index', name: index.name, uuid: index.uuid, settings: index.settings, aliases: index.aliases, shard };
+        yield JSON.stringify(line);
+        for (const [key, items] of arrays) {
+          for (let i = 0; i < items.length; i += SNAPSHOT_CHUNK) {
+            const chunk: SnapshotLine = { t: 'items', key, items: items.slice(i, i + SNAPSHOT_CHUNK) };
+            yield JSON.stringify(chunk);
+          }
+        }
+      }
+    })();
   }
 
-  private restoreSnapshot(snap: NodeSnapshot): void {
-    if (snap.format !== 1) throw new Error(`unknown snapshot format [${String(snap.format)}]`);
-    this.clusterUuidValue = snap.cluster_uuid;
-    for (const [k, v] of Object.entries(snap.templates)) this.templates.set(k, v);
-    for (const [k, v] of Object.entries(snap.components)) this.components.set(k, v);
-    this.clusterSettingsValue = { ...snap.cluster_settings };
-    for (const entry of snap.indices) {
-      const shard = IndexShard.restore(entry.shard as Parameters<typeof IndexShard.restore>[0]);
+  private restoreSnapshot(lines: SnapshotLine[]): void {
+    let pending: Extract<SnapshotLine, { t: 'index' }> | undefined;
+    const finish = (): void => {
+      if (!pending) return;
+      const entry = pending;
+      const shard = IndexShard.restore(entry.shard as unknown as ShardState);
       shard.settings = toIndexSettings(entry.settings);
       this.indices.set(entry.name, this.newState(entry.name, entry.uuid, entry.settings, entry.aliases, shard));
+      pending = undefined;
+    };
+    for (const line of lines) {
+      if (line.t === 'node') {
+        if (line.format !== 1) throw new Error(`unknown snapshot format [${String(line.format)}]`);
+        this.clusterUuidValue = line.cluster_uuid;
+        for (const [k, v] of Object.entries(line.templates)) this.templates.set(k, v);
+        for (const [k, v] of Object.entries(line.components)) this.components.set(k, v);
+        this.clusterSettingsValue = { ...line.cluster_settings };
+      } else if (line.t === 'index') {
+        finish();
+        pending = line;
+      } else {
+        const target = pending?.shard[line.key];
+        if (!Array.isArray(target)) throw new Error(`snapshot items for [${line.key}] do not follow an index line`);
+        for (const item of line.items) target.push(item);
+      }
     }
+    finish();
   }
 
   private replay(record: LogRecord, position: number): void {

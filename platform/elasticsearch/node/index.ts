@@ -35,4 +35,4 @@ export {
   type TemplateBody,
 } from './templates';
 export { simpleMatch, patternsOverlap, isWildcard } from './wildcard';
-export type { LogRecord, NodeSnapshot } from './log_records';
+export type { LogRecord, SnapshotLine } from './log_records';

@@ -28,17 +28,25 @@ export type LogRecord =
   | { op: 'index'; index: string; id: string; source: string; routing?: string; seq_no: number; version: number }
   | { op: 'delete'; index: string; id: string; routing?: string; seq_no: number; version: number };
 
-export interface NodeSnapshot {
-  format: 1;
-  cluster_uuid: string;
-  templates: Record<string, IndexTemplate>;
-  components: Record<string, ComponentTemplate>;
-  cluster_settings: Record<string, string>;
-  indices: Array<{
-    name: string;
-    uuid: string;
-    settings: RawSettings;
-    aliases: Record<string, AliasDefinition>;
-    shard: unknown;
-  }>;
-}
+/**
+ * Snapshot lines: one `node` line, then per index an `index` line (its shard state with the large
+ * arrays emptied) followed by `items` lines that refill those arrays in chunks.
+ */
+export type SnapshotLine =
+  | {
+      t: 'node';
+      format: 1;
+      cluster_uuid: string;
+      templates: Record<string, IndexTemplate>;
+      components: Record<string, ComponentTemplate>;
+      cluster_settings: Record<string, string>;
+    }
+  | {
+      t: 'index';
+      name: string;
+      uuid: string;
+      settings: RawSettings;
+      aliases: Record<string, AliasDefinition>;
+      shard: Record<string, unknown>;
+    }
+  | { t: 'items'; key: string; items: unknown[] };

@@ -2,17 +2,19 @@
  * The durable store of one node: a snapshot (full state at a checkpoint) plus the write-ahead log
  * generations after it, tied together by an atomically swapped `manifest.json`.
  *
- *   <data>/node.lock  <data>/manifest.json  <data>/snapshots/snapshot-<gen>.json  <data>/wal/wal-<gen>.log
+ *   <data>/node.lock  <data>/manifest.json  <data>/snapshots/snapshot-<gen>.ndjson  <data>/wal/wal-<gen>.log
  *
- * The caller owns the meaning of records and snapshots (JSON values); this module only guarantees that
- * what `append` acknowledged is replayed after a crash, in order.
+ * The caller owns the meaning of records and snapshot lines (JSON values, one per line, so a snapshot
+ * never has to fit one JS string); this module guarantees that what `append` acknowledged is replayed
+ * after a crash, in order.
  */
 import { promises as fsp } from 'node:fs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { WriteAheadLog, parseWalFileName, walFileName } from './wal';
 import { decodeRecords, WalCorruptionError } from './wal_codec';
-import { writeFileAtomic, fsyncDirectory } from './durable_fs';
+import { writeFileAtomic, writeLinesAtomic, fsyncDirectory } from './durable_fs';
+import * as readline from 'node:readline';
 import { acquireNodeLock, type NodeLock } from './node_lock';
 
 export interface StorageLogger {
@@ -30,7 +32,8 @@ interface Manifest {
 }
 
 export interface Recovered {
-  snapshot: unknown;
+  /** Parsed snapshot lines, or undefined before the first flush. */
+  snapshot: unknown[] | undefined;
   /** Log records after the snapshot, oldest first. */
   records: unknown[];
   tornTails: number;
@@ -68,15 +71,8 @@ export class DataStore {
       await fsp.mkdir(walDir, { recursive: true });
       await fsp.mkdir(snapDir, { recursive: true });
       const manifest = await readManifest(dataPath);
-      let snapshot: unknown = undefined;
-      if (manifest.snapshot) {
-        const text = await fsp.readFile(path.join(snapDir, manifest.snapshot), 'utf8');
-        try {
-          snapshot = JSON.parse(text);
-        } catch (e) {
-          throw new Error(`snapshot [${manifest.snapshot}] is unreadable: ${(e as Error).message}`);
-        }
-      }
+      let snapshot: unknown[] | undefined = undefined;
+      if (manifest.snapshot) snapshot = await readSnapshotLines(path.join(snapDir, manifest.snapshot), manifest.snapshot);
       const generations = (await fsp.readdir(walDir))
         .map(parseWalFileName)
         .filter((g): g is number => g !== undefined && g >= manifest.walGeneration)
@@ -151,19 +147,19 @@ export class DataStore {
   }
 
   /**
-   * Writes a snapshot of the state returned by `exportState` and drops the log generations it covers.
-   * `exportState` is called synchronously, right after the log is cut, so the snapshot holds exactly the
-   * records before the cut.
+   * Writes a snapshot and drops the log generations it covers. `capture` is called synchronously, right
+   * after the log is cut, and must capture the state then (the lines it returns may be produced later,
+   * from that captured copy), so the snapshot holds exactly the records before the cut.
    */
-  flush(exportState: () => unknown): Promise<void> {
+  flush(capture: () => Iterable<string>): Promise<void> {
     if (this.flushing) return this.flushing;
     const run = async (): Promise<void> => {
       const rotated = this.wal.rotate();
-      const text = JSON.stringify(exportState());
+      const lines = capture();
       const generation = await rotated;
-      const snapName = `snapshot-${String(generation).padStart(10, '0')}.json`;
+      const snapName = `snapshot-${String(generation).padStart(10, '0')}.ndjson`;
       const snapDir = path.join(this.dataPath, 'snapshots');
-      await writeFileAtomic(path.join(snapDir, snapName), text);
+      await writeLinesAtomic(path.join(snapDir, snapName), lines);
       const manifest: Manifest = { format: 1, snapshot: snapName, walGeneration: generation };
       await writeFileAtomic(path.join(this.dataPath, 'manifest.json'), JSON.stringify(manifest));
       // The manifest no longer points at older files: remove them.
@@ -184,12 +180,12 @@ export class DataStore {
   }
 
   /** Optionally flushes, then closes the log and releases the lock. */
-  async close(exportState?: () => unknown): Promise<void> {
+  async close(capture?: () => Iterable<string>): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     try {
       if (this.flushing) await this.flushing.catch(() => undefined);
-      if (exportState) await this.flush(exportState);
+      if (capture) await this.flush(capture);
       await this.wal.close();
     } finally {
       this.lock.release();
@@ -208,6 +204,23 @@ async function readManifest(dataPath: string): Promise<Manifest> {
   } catch (e) {
     throw new Error(`manifest [${file}] is unreadable: ${(e as Error).message}`);
   }
+}
+
+async function readSnapshotLines(file: string, name: string): Promise<unknown[]> {
+  const lines: unknown[] = [];
+  const input = fs.createReadStream(file, { encoding: 'utf8' });
+  const reader = readline.createInterface({ input, crlfDelay: Infinity });
+  let n = 0;
+  for await (const line of reader) {
+    n++;
+    if (line.length === 0) continue;
+    try {
+      lines.push(JSON.parse(line));
+    } catch (e) {
+      throw new Error(`snapshot [${name}] is unreadable at line ${n}: ${(e as Error).message.slice(0, 200)}`);
+    }
+  }
+  return lines;
 }
 
 async function anyNonEmpty(dir: string, generations: number[]): Promise<boolean> {

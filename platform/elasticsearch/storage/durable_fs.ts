@@ -24,3 +24,31 @@ export async function writeFileAtomic(target: string, data: string | Buffer): Pr
   await fsp.rename(temp, target);
   await fsyncDirectory(path.dirname(target));
 }
+
+/**
+ * Like writeFileAtomic, for content produced as lines (snapshots can exceed the largest JS string).
+ * Writes in ~4 MB chunks, awaiting each, so the event loop keeps serving requests meanwhile.
+ */
+export async function writeLinesAtomic(target: string, lines: Iterable<string>): Promise<void> {
+  const temp = `${target}.tmp-${process.pid}`;
+  const handle = await fsp.open(temp, 'w');
+  try {
+    let chunk: string[] = [];
+    let size = 0;
+    for (const line of lines) {
+      chunk.push(line, '\n');
+      size += line.length + 1;
+      if (size >= 4 * 1024 * 1024) {
+        await handle.write(chunk.join(''));
+        chunk = [];
+        size = 0;
+      }
+    }
+    if (chunk.length > 0) await handle.write(chunk.join(''));
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await fsp.rename(temp, target);
+  await fsyncDirectory(path.dirname(target));
+}

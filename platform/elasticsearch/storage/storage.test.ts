@@ -104,18 +104,19 @@ describe('DataStore', () => {
     const { store } = await DataStore.open(dir, quiet);
     await store.append([{ n: 1 }]);
     let state = { total: 1 };
-    const flushed = store.flush(() => ({ ...state }));
+    const capture = (): string[] => [JSON.stringify({ ...state }), JSON.stringify({ part: 2 })];
+    const flushed = store.flush(capture);
     const after = store.append([{ n: 2 }]);
     state = { total: 2 };
     await Promise.all([flushed, after]);
     await store.close();
     expect(fs.readdirSync(path.join(dir, 'wal'))).toEqual(['wal-0000000001.log']);
     const second = await DataStore.open(dir, quiet);
-    expect(second.recovered.snapshot).toEqual({ total: 1 });
+    expect(second.recovered.snapshot).toEqual([{ total: 1 }, { part: 2 }]);
     expect(second.recovered.records).toEqual([{ n: 2 }]);
-    await second.store.close(() => ({ total: 2 }));
+    await second.store.close(capture);
     const third = await DataStore.open(dir, quiet);
-    expect(third.recovered).toEqual({ snapshot: { total: 2 }, records: [], tornTails: 0 });
+    expect(third.recovered).toEqual({ snapshot: [{ total: 2 }, { part: 2 }], records: [], tornTails: 0 });
     await third.store.close();
   });
 
