@@ -1,7 +1,8 @@
 /**
  * `npm start [-- --server.port=5602 --path.data=DIR ...]`: builds the browser bundles when stale, starts
- * the platform (embedded Elasticsearch unless elasticsearch.hosts is set), seeds the sample alerts into
- * an empty default space, prints the URL and the `elastic` password, and stops cleanly on SIGINT/SIGTERM.
+ * the platform (embedded Elasticsearch unless elasticsearch.hosts is set; the securitySolution plugin
+ * seeds sample alerts into an empty default space while `sampleData.enabled`), prints the URL and the
+ * `elastic` password, and stops cleanly on SIGINT/SIGTERM.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,8 +10,6 @@ import { checkCoreConfig, startPlatform } from '../platform/core/server';
 import type { RunningPlatform } from '../platform/core/server';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
-const SAMPLE_ALERTS = 5000;
-const SAMPLE_SEED = 1;
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const fail = (line: string) => process.stderr.write(`${line}\n`);
@@ -23,25 +22,6 @@ async function buildBundles(): Promise<void> {
   const { buildBrowserBundles } = await import('./build_browser');
   const result = await buildBrowserBundles({ ifStale: true });
   say(result.rebuilt ? `[start] Built browser bundles in ${(result.ms / 1000).toFixed(1)} s` : '[start] Browser bundles are up to date');
-}
-
-/** Seeds the labelled corpus only into an empty (or missing) default alerts index, never over real data. */
-async function seedIfEmpty(platform: RunningPlatform): Promise<void> {
-  const { seedSampleData, writeManifest } = await import('./sample_data');
-  const { alertsAliasName } = await import('../platform/plugins/security_solution/common/constants');
-  const es = platform.coreStart.elasticsearch.client.asInternalUser;
-  const index = alertsAliasName('default');
-  const exists = await es.indices.exists({ index });
-  const count = exists ? (await es.count({ index })).count : 0;
-  if (count > 0) {
-    say(`[start] ${index} already holds ${count} alerts; not seeding sample data`);
-    return;
-  }
-  say(`[start] Seeding ${SAMPLE_ALERTS} sample alerts into ${index} ...`);
-  const result = await seedSampleData({ esClient: es, spaceId: 'default', count: SAMPLE_ALERTS, seed: SAMPLE_SEED });
-  await es.indices.refresh({ index });
-  const manifestPath = writeManifest(path.join(platform.dataPath, 'sample_data', 'ground_truth.default.json'), result.manifest);
-  say(`[start] Seeded ${result.indexed} alerts in ${(result.ms / 1000).toFixed(1)} s (ground truth: ${manifestPath})`);
 }
 
 function printBanner(platform: RunningPlatform): void {
@@ -100,13 +80,6 @@ export async function main(argv: readonly string[]): Promise<number> {
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 
-  if (platform.config.sampleData.enabled && !stopping) {
-    try {
-      await seedIfEmpty(platform);
-    } catch (error) {
-      fail(`[start] Seeding sample data failed: ${(error as Error).message}`);
-    }
-  }
   printBanner(platform);
   say(`[start] Ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
   return 0;

@@ -65,6 +65,14 @@ describe('status and lifecycle', () => {
     ]);
   });
 
+  it('gives plugins the global settings they may read', async () => {
+    expect((await kbn.get('/api/core_test/global')).body).toEqual({
+      elasticsearch: { requestTimeout: 30000 },
+      path: { data: kbn.dataPath },
+      sampleData: { enabled: false },
+    });
+  });
+
   it('talks to the embedded Elasticsearch through the request context', async () => {
     const res = await kbn.get<{ version: string }>('/api/core_test/es');
     expect(res.status).toBe(200);

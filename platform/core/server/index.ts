@@ -8,6 +8,7 @@ export type { CoreSetup, CoreStart, HttpServiceSetup, IBasePath, HttpServerInfo,
 export { KIBANA_VERSION } from './version';
 
 export type {
+  GlobalConfig,
   Plugin,
   PluginInitializer,
   PluginInitializerContext,

@@ -276,6 +276,13 @@ async function boot(
       config: {
         get: <T>() => pluginConfig as T,
         create: <T>() => new BehaviorSubject(pluginConfig as T).asObservable(),
+        legacy: {
+          get: () => ({
+            elasticsearch: { requestTimeout: config.elasticsearch.requestTimeout },
+            path: { data: dataPath },
+            sampleData: { enabled: config.sampleData.enabled },
+          }),
+        },
       },
       logger: { get: (...names: string[]) => loggerFactory.get('plugins', plugin.manifest.id, ...names) },
     };

@@ -5,4 +5,4 @@ export { discoverPlugins, pluginCandidateDirs, MANIFEST_FILE } from './discovery
 export { orderPlugins, withRequiredDependencies, PluginDependencyError } from './topological_order';
 export { loadPluginModules, PluginsSystem, PluginLifecycleError, serverEntry } from './plugins_system';
 export type { LoadedPlugin } from './plugins_system';
-export type { Plugin, PluginInitializer, PluginInitializerContext, PluginConfigDescriptor } from './types';
+export type { GlobalConfig, Plugin, PluginInitializer, PluginInitializerContext, PluginConfigDescriptor } from './types';

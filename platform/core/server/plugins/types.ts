@@ -3,6 +3,13 @@ import type { z } from 'zod/v4';
 import type { Logger } from '../logging';
 import type { PluginManifest } from './manifest';
 
+export interface GlobalConfig {
+  elasticsearch: { requestTimeout: number };
+  path: { data: string };
+  /** `sampleData.enabled`: whether plugins may seed sample data into empty spaces. */
+  sampleData: { enabled: boolean };
+}
+
 export interface PluginInitializerContext<ConfigType = unknown> {
   opaqueId: symbol;
   manifest: PluginManifest;
@@ -16,6 +23,8 @@ export interface PluginInitializerContext<ConfigType = unknown> {
   config: {
     get<T = ConfigType>(): T;
     create<T = ConfigType>(): Observable<T>;
+    /** Core settings plugins may read (Kibana's `config.legacy.globalConfig`). */
+    legacy: { get(): GlobalConfig };
   };
   logger: { get(...childNames: string[]): Logger };
 }
