@@ -237,6 +237,12 @@ describe('metrics', () => {
     expect(r.first).toEqual({ value: Date.parse('2026-01-01T10:00:00Z'), value_as_string: '2026-01-01T10:00:00.000Z' });
   });
 
+  it('format renders value_as_string and key_as_string for numbers', () => {
+    const r = aggs(view(), { aggs: { s: { sum: { field: 'n', format: '0.00' } }, t: { terms: { field: 'n', size: 1, format: '#.0' } } } });
+    expect(r.s).toEqual({ value: 13, value_as_string: '13.00' });
+    expect((r.t.buckets as unknown[])[0]).toEqual({ key: 1, key_as_string: '1.0', doc_count: 1 });
+  });
+
   it('missing replaces absent values', () => {
     const r = aggs(view(), { aggs: { s: { sum: { field: 'n', missing: 10 } } } });
     expect(r.s.value).toBe(13 + 20);

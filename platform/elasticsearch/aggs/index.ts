@@ -21,3 +21,4 @@ registerAggregation('top_hits', topHitsAgg);
 
 export { AggTree, checkAggregations, parseAggregations } from './tree';
 export type { AggContext, AggSpec, DocBatch, TopHitsCollector, TopHitsRequest } from './types';
+export { decimalFormat } from './decimal_format';

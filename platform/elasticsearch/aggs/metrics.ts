@@ -1,6 +1,7 @@
 /** Metric aggregations: min, max, sum, avg, stats, value_count, cardinality (exact). */
 import { formatDate } from '../dates';
 import { illegalArgument } from '../errors';
+import { decimalFormat } from './decimal_format';
 import type { FieldGroup, TermValue } from '../query';
 import type { SearchView } from '../search_view';
 import { dateFormatFor, numericValues, requireField, valueSource, type ValueSource } from './field_source';
@@ -121,6 +122,9 @@ function metricDefinition(type: 'min' | 'max' | 'sum' | 'avg'): AggDefinition {
           else value = stats.sum.value / stats.count;
           const out: Record<string, unknown> = { value };
           if (value !== null && stats.isDate()) out.value_as_string = stats.asString(value);
+          else if (value !== null && (spec.params as MetricParams).format !== undefined) {
+            out.value_as_string = decimalFormat(value, (spec.params as MetricParams).format ?? '');
+          }
           return out;
         },
       };

@@ -6,6 +6,7 @@ import { formatDate, resolveDateMath } from '../dates';
 import { EsError, unsupported } from '../errors';
 import { ipToKey, keyToIp } from '../ip';
 import { longPartition, stringPartition } from './partitions';
+import { decimalFormat } from './decimal_format';
 import { isPlainObject, type FieldGroup, type TermValue } from '../query';
 import type { SearchView } from '../search_view';
 import { dateFormatFor, requireField, valueSource, type ValueSource } from './field_source';
@@ -335,6 +336,8 @@ class TermsAggregator implements Aggregator {
     const out: Record<string, unknown> = { key: this.keyType === 'ip' && typeof b.key === 'string' ? keyToIp(b.key) : b.key };
     if (this.keyType === 'date' && typeof b.key === 'number') {
       out.key_as_string = formatDate(b.key, this.source ? dateFormatFor(this.source, this.p.format) : this.p.format);
+    } else if (this.p.format !== undefined && typeof b.key === 'number') {
+      out.key_as_string = decimalFormat(b.key, this.p.format);
     } else if (this.keyType === 'boolean') {
       out.key_as_string = b.key === 1 ? 'true' : 'false';
     }

@@ -1,4 +1,5 @@
-import { decimalFormat, valuesAtPath } from './hits';
+import { decimalFormat } from '../aggs';
+import { valuesAtPath } from './hits';
 
 describe('decimalFormat', () => {
   it.each([
