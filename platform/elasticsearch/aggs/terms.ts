@@ -56,7 +56,13 @@ function parseOrder(v: unknown): OrderItem[] {
 
 function parseFilter(v: unknown): KeyFilter | undefined {
   if (v === undefined || v === null) return undefined;
-  if (typeof v === 'string') return { regex: new RegExp(`^(?:${v})$`, 'u') };
+  if (typeof v === 'string') {
+    try {
+      return { regex: new RegExp(`^(?:${v})$`, 'u') };
+    } catch (e) {
+      throw new EsError(400, 'illegal_argument_exception', `invalid regular expression [${v}]: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
   if (Array.isArray(v)) return { values: v.filter((x): x is TermValue => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') };
   if (isPlainObject(v) && typeof v.partition === 'number' && typeof v.num_partitions === 'number') {
     if (v.num_partitions < 1 || v.partition < 0 || v.partition >= v.num_partitions) {
