@@ -79,7 +79,8 @@ class DocumentWalker {
   readonly mappers: LeafMapper[] = [];
   readonly values: IndexedValue[] = [];
   readonly ignored: string[] = [];
-  private readonly overlay = new Map<string, Mapper>();
+  /** Mappers added by this document (allocated on the first dynamic addition). */
+  private overlay: Map<string, Mapper> | undefined;
   private readonly additions: { path: string; mapper: Mapper }[] = [];
   private readonly keyPath: JsonPathElement[] = [];
   private newFields = 0;
@@ -117,7 +118,7 @@ class DocumentWalker {
   }
 
   private lookup(ctx: ObjectContext, name: string, path: string): Mapper | undefined {
-    if (this.overlay.size > 0) {
+    if (this.overlay !== undefined) {
       const added = this.overlay.get(path);
       if (added !== undefined) return added;
     }
@@ -125,7 +126,8 @@ class DocumentWalker {
   }
 
   private add(path: string, mapper: Mapper): void {
-    const replacing = this.overlay.has(path) || mapper.kind === 'leaf' && mapper.type === 'constant_keyword' && mapper.params.value !== undefined;
+    if (this.overlay === undefined) this.overlay = new Map();
+    const replacing = this.overlay.has(path) || (mapper.kind === 'leaf' && mapper.type === 'constant_keyword' && mapper.params.value !== undefined);
     if (!replacing) {
       // ES checks the limit as each dynamic field is added and reports the new fields so far
       this.newFields += mapper.kind === 'leaf' ? 1 + mapper.fields.size : 1;
