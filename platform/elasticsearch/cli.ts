@@ -1,5 +1,6 @@
 /**
- * `npm run es -- --port 9200 --path.data DIR [--host 127.0.0.1] [--version 9.0.0]`
+ * `npm run es -- --port 9200 --path.data DIR [--host 127.0.0.1] [--version 9.0.0] [--repair]`
+ * (`--repair` starts despite a corrupted write-ahead log, discarding it from the corruption on.)
  * Runs the embedded engine in the foreground; SIGINT/SIGTERM flush and stop it.
  */
 import * as path from 'node:path';
@@ -10,6 +11,10 @@ function parseArgs(argv: string[]): Map<string, string> {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (!arg.startsWith('--')) throw new Error(`unexpected argument [${arg}]`);
+    if (arg === '--repair') {
+      out.set('repair', 'true');
+      continue;
+    }
     const eq = arg.indexOf('=');
     if (eq > 0) {
       out.set(arg.slice(2, eq), arg.slice(eq + 1));
@@ -26,12 +31,18 @@ function parseArgs(argv: string[]): Map<string, string> {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   for (const key of args.keys()) {
-    if (!['port', 'path.data', 'host', 'version'].includes(key)) throw new Error(`unknown option [--${key}]`);
+    if (!['port', 'path.data', 'host', 'version', 'repair'].includes(key)) throw new Error(`unknown option [--${key}]`);
   }
   const port = Number(args.get('port') ?? '9200');
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port [${args.get('port')}]`);
   const dataPath = path.resolve(args.get('path.data') ?? 'data/elasticsearch');
-  const es = await startEmbeddedElasticsearch({ port, dataPath, host: args.get('host'), version: args.get('version') });
+  const es = await startEmbeddedElasticsearch({
+    port,
+    dataPath,
+    host: args.get('host'),
+    version: args.get('version'),
+    repair: args.get('repair') === 'true',
+  });
   process.stdout.write(`Embedded Elasticsearch listening on ${es.url} (data: ${dataPath})\n`);
   let stopping = false;
   const stop = (): void => {

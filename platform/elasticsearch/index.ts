@@ -28,6 +28,10 @@ export interface EmbeddedElasticsearchOptions {
   version?: string;
   /** Flush (snapshot + log trim) when the log grows beyond this (default 128 MB). */
   flushThresholdBytes?: number;
+  /** Start despite a corrupted write-ahead log by discarding it from the corruption on (`--repair`). */
+  repair?: boolean;
+  /** Require HTTP basic auth with these credentials (401 `security_exception` otherwise). */
+  basicAuth?: { username: string; password: string };
 }
 
 export interface EmbeddedElasticsearch {
@@ -47,7 +51,7 @@ export async function startEmbeddedElasticsearch(options: EmbeddedElasticsearchO
   const host = options.host ?? '127.0.0.1';
   const version = options.version ?? DEFAULT_VERSION;
   const dataPath = path.resolve(options.dataPath);
-  const node = await EsNode.open({ dataPath, logger, flushThresholdBytes: options.flushThresholdBytes });
+  const node = await EsNode.open({ dataPath, logger, flushThresholdBytes: options.flushThresholdBytes, repair: options.repair });
   let server;
   try {
     server = await startRestServer({
@@ -57,6 +61,7 @@ export async function startEmbeddedElasticsearch(options: EmbeddedElasticsearchO
       logger,
       host,
       port: options.port ?? 9200,
+      basicAuth: options.basicAuth,
     });
   } catch (e) {
     await node.close();

@@ -79,6 +79,8 @@ export interface EsNodeOptions {
   dataPath: string;
   logger: StorageLogger;
   flushThresholdBytes?: number;
+  /** Discard the log from a corrupted record on instead of refusing to start. */
+  repair?: boolean;
 }
 
 const FLUSH_EVERY_MS = 30 * 60 * 1000;
@@ -123,6 +125,7 @@ export class EsNode implements TargetCatalog {
   static async open(options: EsNodeOptions): Promise<EsNode> {
     const { store, recovered } = await DataStore.open(options.dataPath, options.logger, {
       flushThresholdBytes: options.flushThresholdBytes,
+      repair: options.repair,
     });
     const node = new EsNode(store, options.logger);
     try {

@@ -6,6 +6,7 @@
 import * as http from 'node:http';
 import * as zlib from 'node:zlib';
 import { promisify } from 'node:util';
+import { timingSafeEqual } from 'node:crypto';
 import { EsError } from '../errors';
 import type { EsNode } from '../node';
 import type { StorageLogger } from '../storage';
@@ -27,6 +28,7 @@ export interface RestServerOptions {
   logger: StorageLogger;
   host: string;
   port: number;
+  basicAuth?: { username: string; password: string };
 }
 
 export interface RestServer {
@@ -170,6 +172,7 @@ export function startRestServer(options: RestServerOptions): Promise<RestServer>
         res.setHeader('connection', 'close');
         throw e;
       }
+      if (options.basicAuth) checkBasicAuth(headerValue(req.headers.authorization), options.basicAuth, rawUrl);
       const match = router.match(method, rawPath);
       if (match.kind === 'not_found') {
         send(400, { error: `no handler found for uri [${rawUrl}] and method [${method}]`, status: 400 });
@@ -213,7 +216,7 @@ export function startRestServer(options: RestServerOptions): Promise<RestServer>
       send(response.status, response.body, contentTypeOverride(response));
     } catch (e) {
       if (e instanceof HttpError) {
-        send(e.status, e.body);
+        send(e.status, e.body, e.status === 401 ? { 'WWW-Authenticate': 'Basic realm="security", charset="UTF-8"' } : {});
       } else if (e instanceof EsError) {
         send(e.status, e.toBody());
       } else {
@@ -240,6 +243,27 @@ export function startRestServer(options: RestServerOptions): Promise<RestServer>
       });
     });
   });
+}
+
+/** Basic auth (spec §1 SHOULD): constant-time comparison, Elasticsearch's 401 bodies. */
+function checkBasicAuth(header: string | undefined, expected: { username: string; password: string }, uri: string): void {
+  const fail = (reason: string): HttpError => {
+    const cause = { type: 'security_exception', reason, header: { 'WWW-Authenticate': ['Basic realm="security", charset="UTF-8"'] } };
+    return new HttpError(401, { error: { root_cause: [cause], ...cause }, status: 401 });
+  };
+  if (!header || !/^basic /i.test(header)) throw fail(`missing authentication credentials for REST request [${uri}]`);
+  const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  const user = colon >= 0 ? decoded.slice(0, colon) : decoded;
+  const password = colon >= 0 ? decoded.slice(colon + 1) : '';
+  const same = (a: string, b: string): boolean => {
+    const ab = Buffer.from(a);
+    const bb = Buffer.from(b);
+    return ab.length === bb.length && timingSafeEqual(ab, bb);
+  };
+  if (!(same(user, expected.username) && same(password, expected.password))) {
+    throw fail(`unable to authenticate user [${user}] for REST request [${uri}]`);
+  }
 }
 
 /** Text responses (`_cat` without format=json) carry their own content type. */

@@ -144,3 +144,23 @@ describe('transport', () => {
     expect(info).toEqual({ url: h.es.url, pid: process.pid, version: '9.0.0' });
   });
 });
+
+describe('basic auth', () => {
+  it('answers 401 security_exception without valid credentials', async () => {
+    const { startEmbeddedElasticsearch } = await import('../index');
+    const { quietLogger, tempDataPath, rawRequest } = await import('./test_support/harness');
+    const es = await startEmbeddedElasticsearch({ port: 0, dataPath: tempDataPath(), logger: quietLogger, basicAuth: { username: 'elastic', password: 'changeme' } });
+    try {
+      const missing = await rawRequest(es.port, 'GET', '/');
+      expect(missing.status).toBe(401);
+      expect(missing.headers['www-authenticate']).toBe('Basic realm="security", charset="UTF-8"');
+      expect(missing.json()).toMatchObject({ error: { type: 'security_exception', reason: 'missing authentication credentials for REST request [/]' }, status: 401 });
+      const wrong = await rawRequest(es.port, 'GET', '/', undefined, { authorization: `Basic ${Buffer.from('elastic:nope').toString('base64')}` });
+      expect((wrong.json() as { error: { reason: string } }).error.reason).toBe('unable to authenticate user [elastic] for REST request [/]');
+      const ok = await rawRequest(es.port, 'GET', '/', undefined, { authorization: `Basic ${Buffer.from('elastic:changeme').toString('base64')}` });
+      expect(ok.status).toBe(200);
+    } finally {
+      await es.stop();
+    }
+  });
+});

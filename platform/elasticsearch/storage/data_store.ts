@@ -42,6 +42,11 @@ export interface Recovered {
 export interface DataStoreOptions {
   /** Flush when the current log generation grows beyond this many bytes (spec: 128 MB). */
   flushThresholdBytes?: number;
+  /**
+   * `--repair`: instead of refusing to start on corruption, keep the records before it and discard
+   * everything after it (those operations are lost; the log says how many bytes).
+   */
+  repair?: boolean;
 }
 
 export const DEFAULT_FLUSH_THRESHOLD_BYTES = 128 * 1024 * 1024;
@@ -83,13 +88,26 @@ export class DataStore {
         const name = walFileName(generations[i]);
         const file = path.join(walDir, name);
         const data = await fsp.readFile(file);
-        const decoded = decodeRecords(data, name);
+        const decoded = decodeRecords(data, name, options.repair === true);
         for (const payload of decoded.records) {
           try {
             records.push(JSON.parse(payload.toString('utf8')));
           } catch {
             throw new WalCorruptionError(name, -1, 'a checksummed record is not valid JSON');
           }
+        }
+        if (decoded.corruption) {
+          logger.error('Repair: discarding the write-ahead log from a corrupted record on', {
+            file: name,
+            offset: decoded.corruption.offset,
+            reason: decoded.corruption.reason,
+            discardedBytes: data.length - decoded.validLength,
+            discardedGenerations: generations.slice(i + 1).length,
+          });
+          await truncateFile(file, decoded.validLength);
+          for (const later of generations.slice(i + 1)) await fsp.rm(path.join(walDir, walFileName(later)), { force: true });
+          generations.length = i + 1;
+          break;
         }
         if (decoded.tornTail) {
           const laterHaveData = await anyNonEmpty(walDir, generations.slice(i + 1));
@@ -104,13 +122,7 @@ export class DataStore {
             droppedBytes: data.length - decoded.validLength,
           });
           // Cut it off so that new records follow valid ones.
-          const handle = await fsp.open(file, 'r+');
-          try {
-            await handle.truncate(decoded.validLength);
-            await handle.sync();
-          } finally {
-            await handle.close();
-          }
+          await truncateFile(file, decoded.validLength);
         }
       }
       const lastGeneration = generations.length > 0 ? generations[generations.length - 1] : manifest.walGeneration;
@@ -203,6 +215,16 @@ async function readManifest(dataPath: string): Promise<Manifest> {
     return parsed;
   } catch (e) {
     throw new Error(`manifest [${file}] is unreadable: ${(e as Error).message}`);
+  }
+}
+
+async function truncateFile(file: string, length: number): Promise<void> {
+  const handle = await fsp.open(file, 'r+');
+  try {
+    await handle.truncate(length);
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 

@@ -151,5 +151,14 @@ describe('DataStore', () => {
     await expect(DataStore.open(dir, quiet)).rejects.toThrow(/corrupted at byte 0 \(checksum mismatch\)/);
     // The lock was released so a repaired directory can be opened again.
     expect(fs.existsSync(path.join(dir, 'node.lock'))).toBe(false);
+    const error = jest.fn();
+    const repaired = await DataStore.open(dir, { ...quiet, error }, { repair: true });
+    expect(repaired.recovered.records).toEqual([]);
+    expect(error).toHaveBeenCalledWith(expect.stringMatching(/^Repair/), expect.objectContaining({ offset: 0, reason: 'checksum mismatch' }));
+    await repaired.store.append([{ n: 3 }]);
+    await repaired.store.close();
+    const after = await DataStore.open(dir, quiet);
+    expect(after.recovered.records).toEqual([{ n: 3 }]);
+    await after.store.close();
   });
 });

@@ -37,6 +37,8 @@ export interface DecodedLog {
   validLength: number;
   /** Set when the file ends in an incomplete or mismatching final record. */
   tornTail?: { offset: number; reason: string };
+  /** With `repair`, corruption before the tail is reported here instead of thrown. */
+  corruption?: { offset: number; reason: string };
 }
 
 function allZero(data: Buffer, from: number): boolean {
@@ -44,7 +46,7 @@ function allZero(data: Buffer, from: number): boolean {
   return true;
 }
 
-export function decodeRecords(data: Buffer, file: string): DecodedLog {
+export function decodeRecords(data: Buffer, file: string, repair = false): DecodedLog {
   const records: Buffer[] = [];
   let offset = 0;
   while (offset < data.length) {
@@ -57,12 +59,14 @@ export function decodeRecords(data: Buffer, file: string): DecodedLog {
     const crc = data.readUInt32LE(offset + 4);
     const end = offset + RECORD_HEADER_BYTES + length;
     if (length > MAX_RECORD_BYTES) {
+      if (repair) return { records, validLength: offset, corruption: { offset, reason: `impossible record length ${length}` } };
       throw new WalCorruptionError(file, offset, `impossible record length ${length}`);
     }
     if (end > data.length) return torn(`record of ${length} bytes cut after ${remaining - RECORD_HEADER_BYTES}`);
     const payload = data.subarray(offset + RECORD_HEADER_BYTES, end);
     if (crc32c(payload) !== crc) {
       if (end === data.length) return torn('checksum mismatch in the final record');
+      if (repair) return { records, validLength: offset, corruption: { offset, reason: 'checksum mismatch' } };
       throw new WalCorruptionError(file, offset, 'checksum mismatch');
     }
     records.push(payload);
