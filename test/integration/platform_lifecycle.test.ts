@@ -132,3 +132,45 @@ describe('readiness and side-by-side instances', () => {
     await restarted.stop();
   }, 90_000);
 });
+
+describe('a configured Elasticsearch (elasticsearch.hosts)', () => {
+  it('uses the given cluster, forwards whitelisted headers for asCurrentUser only, and leaves the cluster running on stop', async () => {
+    const { startEmbeddedElasticsearch } = await import('../../platform/elasticsearch');
+    const http = await import('node:http');
+    const cluster = await startEmbeddedElasticsearch({ port: 0, dataPath: path.join(tmp, 'external-es'), logger: { info: () => undefined, warn: () => undefined, error: () => undefined } });
+    // A recording proxy in front of the cluster shows what reaches it.
+    const seen: Array<{ url: string; authorization?: string }> = [];
+    const target = new URL(cluster.url);
+    const proxy = http.createServer((req, res) => {
+      seen.push({ url: req.url ?? '', authorization: req.headers.authorization });
+      const upstream = http.request(
+        { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+        (up) => {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+        }
+      );
+      req.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`;
+    try {
+      const kbn = await startTestPlatform({
+        pluginDirs: [path.join(__dirname, 'fixtures', 'plugins', 'core_test')],
+        config: { 'elasticsearch.hosts': proxyUrl, 'elasticsearch.requestHeadersWhitelist': ['authorization'] },
+      });
+      expect(kbn.esUrl).toBe(proxyUrl);
+      expect(seen.every((r) => r.authorization === undefined)).toBe(true);
+      const res = await kbn.get<{ cluster: string }>('/api/core_test/es');
+      expect(res.status).toBe(200);
+      expect(seen[seen.length - 1].authorization).toBe(`Basic ${Buffer.from(`elastic:${kbn.password}`).toString('base64')}`);
+      await kbn.stop();
+      const stillUp = await fetch(`${cluster.url}/`);
+      expect(stillUp.status).toBe(200);
+    } finally {
+      proxy.closeAllConnections();
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+      await cluster.stop();
+    }
+  }, 60_000);
+});
