@@ -79,7 +79,24 @@ export function parseQuery(json: unknown): QueryNode {
   if (!isPlainObject(body)) {
     throw parsingException(`[${name}] query malformed, no start_object after query name`);
   }
-  return parser(body);
+  // `_name` is read by the clause's own parameters; nested clauses save and restore it.
+  const saved = pendingName;
+  pendingName = undefined;
+  try {
+    const node = parser(body);
+    if (pendingName !== undefined) queryNames.set(node, pendingName);
+    return node;
+  } finally {
+    pendingName = saved;
+  }
+}
+
+let pendingName: string | undefined;
+const queryNames = new WeakMap<QueryNode, string>();
+
+/** The `_name` given to a parsed clause, if any. */
+export function queryName(node: QueryNode): string | undefined {
+  return queryNames.get(node);
 }
 
 type Parser = (body: Record<string, unknown>) => QueryNode;
@@ -113,7 +130,9 @@ const PARSERS: Record<string, Parser> = {
     let boost = 1;
     for (const [k, v] of Object.entries(b)) {
       if (k === 'boost') boost = toBoost('terms', v);
-      else if (k === '_name') continue;
+      else if (k === '_name') {
+        if (typeof v === 'string') pendingName = v;
+      }
       else {
         if (field !== undefined) {
           throw parsingException(`[terms] query does not support multiple fields, found [${field}] and [${k}]`);
@@ -334,6 +353,7 @@ function params(name: string, body: Record<string, unknown>, allowed: readonly s
   for (const k of Object.keys(body)) {
     if (!allowed.includes(k)) throw parsingException(`[${name}] query does not support [${k}]`);
   }
+  if (typeof body._name === 'string') pendingName = body._name;
   return {
     boost: () => (body.boost === undefined ? 1 : toBoost(name, body.boost)),
     bool: (key, dflt) => {

@@ -244,6 +244,19 @@ describe('hit contents', () => {
     expect(hitsOf(term).total).toEqual({ value: 2, relation: 'eq' });
   });
 
+  it('lists matched_queries for named clauses', () => {
+    const r = executeSearch(
+      t(),
+      { query: { bool: { should: [{ term: { name: { value: 'bob', _name: 'is_bob' } } }, { range: { n: { gte: 5, _name: 'big' } } }], _name: 'outer' } }, sort: ['name'] },
+      opts,
+    );
+    expect(hitsOf(r).hits.map((h) => [h._id, h.matched_queries])).toEqual([
+      ['2', ['outer', 'big']],
+      ['3', ['outer', 'is_bob', 'big']],
+      ['4', ['outer', 'big']],
+    ]);
+  });
+
   it('returns max_score null for size 0', () => {
     expect(hitsOf(executeSearch(t(), { size: 0 }, opts)).max_score).toBeNull();
   });

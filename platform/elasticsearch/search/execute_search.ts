@@ -4,7 +4,7 @@
  */
 import { AggTree, checkAggregations, parseAggregations, type AggContext, type AggSpec, type DocBatch, type TopHitsCollector, type TopHitsRequest } from '../aggs';
 import { EsError, illegalArgument, parsingException } from '../errors';
-import { executeQuery, fieldGroup, isPlainObject, parseQuery, tokenName, unionAll, type Matches, type QueryNode } from '../query';
+import { contains, executeQuery, fieldGroup, isPlainObject, namedQueries, parseQuery, tokenName, unionAll, type Matches, type QueryNode } from '../query';
 import type { SearchView, TermsFieldIndex } from '../search_view';
 import { buildHit, parseFieldRequests, type HitOptions } from './hits';
 import { failureEntry, SearchPhaseExecutionError, type ShardFailure } from './shard_failures';
@@ -343,6 +343,7 @@ export function executeSearch(targets: SearchTarget[], body: unknown, options: S
   const hits = top.map((c) =>
     buildHit(c.shard.view, c.doc, showScores ? c.score : null, c.keys && c.shard.sort ? c.shard.sort.output(c.keys) : undefined, hitOptions),
   );
+  addMatchedQueries(hits, top, [...namedQueries(req.query), ...namedQueries(req.postFilter)], options.now);
 
   const hitsSection: Record<string, unknown> = {};
   if (options.restTotalHitsAsInt) {
@@ -361,6 +362,28 @@ export function executeSearch(targets: SearchTarget[], body: unknown, options: S
   response.hits = hitsSection;
   if (aggregations) response.aggregations = aggregations;
   return response;
+}
+
+/** `matched_queries`: the `_name`s of the clauses each returned hit matches. */
+function addMatchedQueries(hits: Record<string, unknown>[], top: readonly Candidate[], named: { name: string; node: QueryNode }[], now: number): void {
+  if (named.length === 0) return;
+  const perView = new Map<SearchView, Int32Array[]>();
+  top.forEach((c, i) => {
+    const view = c.shard.view;
+    let lists = perView.get(view);
+    if (!lists) {
+      lists = named.map((n) => {
+        try {
+          return executeQuery(view, n.node, { now, scoring: false }).docs;
+        } catch {
+          return new Int32Array(0);
+        }
+      });
+      perView.set(view, lists);
+    }
+    const matched = named.filter((_, k) => contains((lists as Int32Array[])[k], c.doc)).map((n) => n.name);
+    if (matched.length > 0) hits[i].matched_queries = matched;
+  });
 }
 
 /** Only top_hits reads scores among the supported aggregations. */
