@@ -167,6 +167,18 @@ describe('sort', () => {
     expect(typeof hitsOf(r).max_score).toBe('number');
   });
 
+  it('an explicit _score sort prints sort values and pages with search_after', () => {
+    const body = { query: { match: { msg: 'hello world' } }, sort: ['_score', { _doc: 'asc' }], size: 1 };
+    const first = hitsOf(executeSearch(t(), body, opts)).hits[0];
+    // _score among other sort keys: the sort value carries it, the hit's _score needs track_scores
+    expect(first._score).toBeNull();
+    expect(typeof (first.sort as unknown[])[0]).toBe('number');
+    const second = hitsOf(executeSearch(t(), { ...body, search_after: first.sort }, opts)).hits[0];
+    expect(second._id).not.toBe(first._id);
+    const onlyScore = hitsOf(executeSearch(t(), { query: { match: { msg: 'hello world' } }, sort: ['_score'] }, opts)).hits;
+    expect(onlyScore[0].sort).toEqual([onlyScore[0]._score]);
+  });
+
   it('supports _score and _doc', () => {
     const r = executeSearch(t(), { query: { match: { msg: 'hello world' } }, sort: ['_score', { _doc: 'desc' }] }, opts);
     expect(idsOf(r)[0]).toBe('1');

@@ -305,7 +305,7 @@ export function executeSearch(targets: SearchTarget[], body: unknown, options: S
   const aggSpecs = req.aggs === undefined || req.aggs === null ? undefined : parseAggregations(req.aggs);
   const nodeId = options.nodeId ?? DEFAULT_NODE_ID;
   const relevance = isRelevanceSort(req.sort);
-  const sortSpecs = relevance ? undefined : req.sort;
+  const sortSpecs = req.sort && req.sort.length > 0 ? req.sort : undefined;
   const showScores = relevance || req.trackScores;
   const scoring = showScores || req.minScore !== undefined || (req.sort?.some((s) => s.kind === 'score') ?? false) || (aggSpecs !== undefined && usesScores(aggSpecs));
 
@@ -443,7 +443,7 @@ function createTopHitsCollector(request: TopHitsRequest, now: number): TopHitsCo
   const body = request.body;
   const specs = body.sort === undefined ? undefined : parseSort(body.sort);
   const relevance = isRelevanceSort(specs);
-  const sortSpecs = relevance ? undefined : specs;
+  const sortSpecs = specs && specs.length > 0 ? specs : undefined;
   const trackScores = relevance || body.track_scores === true;
   const hitOptions: HitOptions = {
     source: parseSourceFilter(body._source),
