@@ -67,7 +67,8 @@ export function localMsToFields(localMs: number): LocalFields {
   const minute = Math.floor(rest / MS_PER_MINUTE);
   rest -= minute * MS_PER_MINUTE;
   const second = Math.floor(rest / MS_PER_SECOND);
-  return { ...civilFromDays(days), hour, minute, second, millisecond: rest - second * MS_PER_SECOND };
+  const date = civilFromDays(days);
+  return { year: date.year, month: date.month, day: date.day, hour, minute, second, millisecond: rest - second * MS_PER_SECOND };
 }
 
 /** ISO day of week, 1 = Monday .. 7 = Sunday. */

@@ -149,8 +149,26 @@ export function resolveDateMath(expr: string | number, options: DateMathOptions)
 
 /** Start of the calendar unit containing `epochMillis` in the zone (for callers that bucket by unit). */
 export function roundDownToUnit(epochMillis: number, unit: DateMathUnit, timeZone?: string): number {
-  return truncateToUnit(new ZonedTime(epochMillis, resolveTimeZone(timeZone)), unit).utcMs;
+  const zone = resolveTimeZone(timeZone);
+  const fixedUnit = FIXED_UNIT_MS[unit];
+  if (zone.fixedOffset !== undefined && fixedUnit !== undefined) {
+    // Fixed offsets have no transitions: plain arithmetic on local time (aggregations call this per value).
+    const local = epochMillis + zone.fixedOffset;
+    let start = Math.floor(local / fixedUnit) * fixedUnit;
+    if (unit === 'w') start -= (isoDayOfWeek(start) - 1) * MS_PER_DAY;
+    return start - zone.fixedOffset;
+  }
+  return truncateToUnit(new ZonedTime(epochMillis, zone), unit).utcMs;
 }
+
+const FIXED_UNIT_MS: Partial<Record<DateMathUnit, number>> = {
+  s: MS_PER_SECOND,
+  m: MS_PER_MINUTE,
+  h: MS_PER_HOUR,
+  H: MS_PER_HOUR,
+  d: MS_PER_DAY,
+  w: MS_PER_DAY,
+};
 
 /** `epochMillis` plus `amount` units in the zone (calendar-aware for y/M/w/d). */
 export function addDateUnits(epochMillis: number, unit: DateMathUnit, amount: number, timeZone?: string): number {

@@ -90,6 +90,64 @@ describe('parseDate with named formats', () => {
   });
 });
 
+describe('fast paths', () => {
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+  const isoArb = fc
+    .record({
+      year: fc.integer({ min: 0, max: 9999 }),
+      month: fc.integer({ min: 0, max: 13 }),
+      day: fc.integer({ min: 0, max: 32 }),
+      hour: fc.integer({ min: 0, max: 25 }),
+      minute: fc.integer({ min: 0, max: 60 }),
+      second: fc.integer({ min: 0, max: 60 }),
+      fraction: fc.string({ unit: fc.constantFrom('0', '1', '5', '9'), minLength: 1, maxLength: 9 }),
+      depth: fc.integer({ min: 0, max: 7 }),
+      zone: fc.constantFrom('', 'Z', '+01:00', '-0530', '+14', '+18:30', '-23:00', '+05:30:15', 'Europe/Paris', 'UTC'),
+    })
+    .map((r) => {
+      const parts = [pad(r.year, 4), `-${pad(r.month, 2)}`, `-${pad(r.day, 2)}`, 'T', pad(r.hour, 2), `:${pad(r.minute, 2)}`, `:${pad(r.second, 2)}`, `.${r.fraction}`];
+      const base = parts.slice(0, Math.max(1, r.depth + 1)).join('');
+      return r.depth >= 4 ? base + r.zone : base;
+    });
+
+  it('ISO fast path and the general parser agree (strict and lenient)', () => {
+    fc.assert(
+      fc.property(isoArb, fc.boolean(), fc.constantFrom(undefined, 'America/New_York', '+03:00'), (text, roundUp, tz) => {
+        const outcome = (format: string) => {
+          try {
+            return resolveDateMath(text, { now: 0, format, roundUp, timeZone: tz });
+          } catch (error) {
+            return error instanceof DateParseError ? 'error' : String(error);
+          }
+        };
+        // A custom pattern with the same grammar always takes the general element parser.
+        const general = "yyyy[-MM[-dd['T'[HH[:mm[:ss[.SSSSSSSSS][.SSSSSSSS][.SSSSSSS][.SSSSSS][.SSSSS][.SSSS][.SSS][.SS][.S]]][XXX][X]]]]]";
+        const viaFast = outcome('strict_date_optional_time');
+        expect(outcome('date_optional_time')).toEqual(viaFast);
+        if (!text.includes('/') && !/[+-]\d{2}:\d{2}:\d{2}$/.test(text) && !text.endsWith('UTC')) expect(outcome(general)).toEqual(viaFast);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('UTC ISO printing matches the element printer', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -62_167_219_200_000, max: 253_402_300_799_999 }), (ms) => {
+        expect(formatDate(ms)).toBe(formatDate(ms, "yyyy-MM-dd'T'HH:mm:ss.SSSXXX"));
+      }),
+    );
+  });
+
+  it('fixed-offset unit rounding matches the general zone arithmetic', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -5e12, max: 5e12 }), fc.constantFrom('s', 'm', 'h', 'd', 'w'), fc.constantFrom(undefined, '+05:30', '-08:00'), (ms, unit, tz) => {
+        const expected = resolveDateMath(`${formatDate(ms, 'epoch_millis')}||/${unit}`, { now: 0, timeZone: tz, format: 'epoch_millis' });
+        expect(roundDownToUnit(ms, unit as 's', tz)).toBe(expected);
+      }),
+    );
+  });
+});
+
 describe('custom patterns', () => {
   it('parses java.time-style patterns', () => {
     expect(parseDate('2015/09/02 10:11:12 +0100', 'yyyy/MM/dd HH:mm:ss Z')).toBe(utc('2015-09-02T09:11:12Z'));

@@ -3,6 +3,7 @@ import { parseElements } from './element_parser';
 import { printElements } from './element_printer';
 import type { Element, ParsedFields } from './elements';
 import { EPOCH_MILLIS, EPOCH_SECOND, NAMED_FORMATS } from './named_formats';
+import { parseIsoFast } from './iso_fast_path';
 import { compilePattern } from './pattern';
 import { type ZoneRules, formatOffsetId, localToUtc, resolveTimeZone } from './time_zone';
 
@@ -11,7 +12,14 @@ export const DEFAULT_DATE_FORMAT = 'strict_date_optional_time||epoch_millis';
 type CompiledFormat =
   | { kind: 'epoch_millis' }
   | { kind: 'epoch_second' }
-  | { kind: 'elements'; parser: Element[]; printer: Element[] };
+  | { kind: 'elements'; parser: Element[]; printer: Element[]; isoFastPath: boolean; isoPrinter: boolean };
+
+/** Formats whose grammar accepts everything `parseIsoFast` accepts, with the same meaning. */
+const ISO_FAST_PATH_FORMATS = new Set(['strict_date_optional_time', 'strict_date_optional_time_nanos', 'date_optional_time', 'iso8601']);
+/** Formats that print exactly what Date.toISOString prints (for years 0000-9999 in UTC). */
+const ISO_PRINTER_FORMATS = new Set([...ISO_FAST_PATH_FORMATS, 'strict_date_time', 'date_time']);
+const MIN_ISO_YEAR_0 = -62_167_219_200_000; // 0000-01-01T00:00:00.000Z
+const MAX_ISO_YEAR_9999 = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
 
 export class DateParseError extends Error {
   constructor(value: string, format: string) {
@@ -26,9 +34,11 @@ function compileOne(format: string): CompiledFormat {
   if (format === EPOCH_MILLIS) return { kind: 'epoch_millis' };
   if (format === EPOCH_SECOND) return { kind: 'epoch_second' };
   const named = NAMED_FORMATS.get(format);
-  if (named !== undefined) return { kind: 'elements', ...named };
+  if (named !== undefined) {
+    return { kind: 'elements', ...named, isoFastPath: ISO_FAST_PATH_FORMATS.has(format), isoPrinter: ISO_PRINTER_FORMATS.has(format) };
+  }
   const elements = compilePattern(format);
-  return { kind: 'elements', parser: elements, printer: elements };
+  return { kind: 'elements', parser: elements, printer: elements, isoFastPath: false, isoPrinter: false };
 }
 
 /** Compiles a `||` chain; throws DateFormatError (`Invalid format: [...]`) for bad patterns. */
@@ -100,6 +110,10 @@ function tryParse(text: string, format: CompiledFormat, zone: ZoneRules, roundUp
     case 'epoch_second':
       return parseEpoch(text, 1000, EPOCH_SECOND_TEXT);
     case 'elements': {
+      if (format.isoFastPath) {
+        const fast = parseIsoFast(text);
+        if (fast !== undefined) return resolveFields(fast, zone, roundUp);
+      }
       const fields: ParsedFields = {};
       if (parseElements(format.parser, text, 0, fields) !== text.length) return undefined;
       return resolveFields(fields, zone, roundUp);
@@ -152,6 +166,10 @@ export function formatDate(epochMillis: number, format: string = DEFAULT_DATE_FO
   if (first.kind === 'epoch_millis') return epochMillis.toFixed(0);
   if (first.kind === 'epoch_second') return epochSecondText(epochMillis);
   const zone = resolveTimeZone(timeZone);
+  if (first.isoPrinter && zone.fixedOffset === 0 && epochMillis >= MIN_ISO_YEAR_0 && epochMillis <= MAX_ISO_YEAR_9999) {
+    // Same text as the element printer (yyyy-MM-dd'T'HH:mm:ss.SSSZ), much cheaper.
+    return new Date(epochMillis).toISOString();
+  }
   const offset = zone.offsetAt(epochMillis);
   return printElements(first.printer, {
     local: localMsToFields(epochMillis + offset),
