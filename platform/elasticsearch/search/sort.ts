@@ -143,7 +143,8 @@ export function resolveSort(view: SearchView, specs: readonly SortSpec[]): ViewS
 
 function readerFor(view: SearchView, spec: SortSpec): KeyReader {
   if (spec.kind === 'score') {
-    return { read: (_d, score) => score, output: (v) => (typeof v === 'number' ? float32Number(v) : v), decode: (v) => toNumber(v) };
+    // scores are printed as shortest float32 decimals: read them back as the same float32
+    return { read: (_d, score) => score, output: (v) => (typeof v === 'number' ? float32Number(v) : v), decode: (v) => Math.fround(toNumber(v)) };
   }
   if (spec.kind === 'doc') return { read: (doc) => doc, output: (v) => v, decode: (v) => toNumber(v) };
   const field = spec.field;
@@ -298,6 +299,8 @@ function decodeValue(kind: ValueKind, v: unknown, dateFormat: string, now: numbe
       } catch (e) {
         throw illegalArgument(e instanceof Error ? e.message : String(e));
       }
+    case 'float':
+      return Math.fround(toNumber(v));
     default:
       return toNumber(v);
   }
