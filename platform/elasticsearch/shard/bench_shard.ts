@@ -3,7 +3,6 @@
  * Prints ingest docs/s, refresh cost, RSS, and a few read timings.
  * Run: npx tsx platform/elasticsearch/shard/bench_shard.ts [docs=1000000]
  */
-import { ALERTS_MAPPINGS } from '../../plugins/security_solution/server/alerts_index/mapping';
 import { IndexShard } from './index_shard';
 import { testSettings } from './test_helpers';
 
@@ -37,7 +36,39 @@ function makeDoc(i: number): string {
   });
 }
 
-const shard = IndexShard.create({ name: 'bench', uuid: 'u', settings: testSettings({ refreshInterval: -1 }), mappings: ALERTS_MAPPINGS });
+/** Shaped like the security alerts mapping: explicit, dynamic false, keyword-heavy, a few text multi-fields. */
+const kw = { type: 'keyword', ignore_above: 1024 };
+const kwText = { ...kw, fields: { text: { type: 'text' } } };
+const ALERT_MAPPINGS = {
+  dynamic: false,
+  properties: {
+    '@timestamp': { type: 'date' },
+    message: { type: 'text' },
+    kibana: {
+      properties: {
+        alert: {
+          properties: {
+            uuid: kw,
+            severity: kw,
+            workflow_status: kw,
+            risk_score: { type: 'float' },
+            reason: kwText,
+            start: { type: 'date' },
+            rule: { properties: { name: kwText, uuid: kw, tags: kw, risk_score: { type: 'float' } } },
+          },
+        },
+      },
+    },
+    host: { properties: { name: kw, ip: { type: 'ip' }, os: { properties: { name: kw, family: kw } } } },
+    user: { properties: { name: kw, domain: kw } },
+    source: { properties: { ip: { type: 'ip' }, port: { type: 'long' } } },
+    destination: { properties: { ip: { type: 'ip' }, port: { type: 'long' } } },
+    process: { properties: { name: kw, pid: { type: 'long' }, command_line: kwText, executable: kw } },
+    event: { properties: { action: kw, category: kw, kind: kw, outcome: kw } },
+  },
+};
+
+const shard = IndexShard.create({ name: 'bench', uuid: 'u', settings: testSettings({ refreshInterval: -1 }), mappings: ALERT_MAPPINGS });
 let indexMs = 0;
 let indexCpuMs = 0;
 let baselineCpuMs = 0;
