@@ -35,6 +35,17 @@ describe('router', () => {
     expect(router.match('DELETE', '/x/_search')).toEqual({ kind: 'method_not_allowed', allowed: ['GET', 'POST'] });
     expect(router.match('GET', '/a/b/c/d/e')).toEqual({ kind: 'not_found' });
   });
+  it('lets a tail wildcard catch only what nothing else matches', () => {
+    const r = new Router();
+    r.addAll([
+      { methods: ['GET'], path: '/_nodes/{*}', params: [], handler },
+      { methods: ['GET'], path: '/{index}/_doc/{id}', params: [], handler },
+    ]);
+    expect(r.match('GET', '/_nodes/a/b/c')).toMatchObject({ kind: 'found', route: { path: '/_nodes/{*}' } });
+    expect(r.match('GET', '/_nodes')).toEqual({ kind: 'not_found' });
+    expect(r.match('GET', '/_nodes/_doc/1')).toMatchObject({ kind: 'found', route: { path: '/{index}/_doc/{id}' } });
+    expect(r.match('POST', '/_nodes/_doc/1')).toEqual({ kind: 'method_not_allowed', allowed: ['GET'] });
+  });
   it('serves HEAD from GET routes', () => {
     expect(router.match('HEAD', '/x/_doc/1').kind).toBe('found');
   });

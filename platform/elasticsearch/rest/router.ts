@@ -1,6 +1,7 @@
 /**
- * The routing table: path patterns with `{param}` segments, most literal match first, and the ES
- * answers for unknown paths (400 "no handler found") and wrong methods (405).
+ * The routing table: path patterns with `{param}` segments (a final `{*}` matches one or more trailing
+ * segments), most literal match first, and the ES answers for unknown paths (400 "no handler found")
+ * and wrong methods (405).
  */
 import type { RestHandler } from './types';
 
@@ -42,11 +43,13 @@ export class Router {
     const segments = splitPath(path);
     const candidates: Array<{ route: CompiledRoute; pathParams: Record<string, string> }> = [];
     for (const route of this.routes) {
-      if (route.segments.length !== segments.length) continue;
+      const tail = route.segments[route.segments.length - 1] === '{*}';
+      if (tail ? segments.length < route.segments.length : route.segments.length !== segments.length) continue;
       const pathParams: Record<string, string> = {};
       let ok = true;
-      for (let i = 0; i < segments.length; i++) {
+      for (let i = 0; i < route.segments.length; i++) {
         const pattern = route.segments[i];
+        if (pattern === '{*}') break;
         if (pattern.startsWith('{')) {
           pathParams[pattern.slice(1, -1)] = decodeSegment(segments[i]);
         } else if (pattern !== segments[i]) {
@@ -57,6 +60,9 @@ export class Router {
       if (ok) candidates.push({ route, pathParams });
     }
     if (candidates.length === 0) return { kind: 'not_found' };
+    // A path some exact route knows answers 405 for other methods, never a tail-wildcard route.
+    const exact = candidates.filter((c) => c.route.segments[c.route.segments.length - 1] !== '{*}');
+    if (exact.length > 0 && exact.length < candidates.length) candidates.splice(0, candidates.length, ...exact);
     // More literal segments first, and literal segments earlier in the path first.
     candidates.sort((a, b) => specificity(b.route) - specificity(a.route));
     const effectiveMethod = method === 'HEAD' ? ['HEAD', 'GET'] : [method];
@@ -71,6 +77,8 @@ export class Router {
 }
 
 function specificity(route: CompiledRoute): number {
+  // Tail wildcards only catch what no exact-length route matches.
+  if (route.segments[route.segments.length - 1] === '{*}') return route.literalCount;
   let score = route.literalCount * 1000;
   route.segments.forEach((s, i) => {
     if (!s.startsWith('{')) score += 100 - i;
