@@ -96,7 +96,7 @@ export function unionAll(lists: readonly Int32Array[]): Int32Array {
     if (l[l.length - 1] > maxValue) maxValue = l[l.length - 1];
   }
   // Many postings over a dense range: mark a bitset instead of sorting everything.
-  if (total * 4 > maxValue) return unionByBitset(nonEmpty, maxValue);
+  if (total * 32 > maxValue) return unionByBitset(nonEmpty, maxValue);
   const all = new Int32Array(total);
   let off = 0;
   for (const l of nonEmpty) {

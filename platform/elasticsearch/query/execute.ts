@@ -82,7 +82,8 @@ function run(ctx: QueryContext, node: QueryNode, inherited: number, scoring: boo
       let filter = eager.map((q) => run(ctx, q, 1, false).docs);
       const required = [...must.map((m) => m.docs), ...filter];
       const rarest = required.reduce((min, l) => Math.min(min, l.length), Infinity);
-      const useDeferred = deferred.length > 0 && rarest * 16 < ctx.view.maxDoc;
+      // Checking a candidate's values is far cheaper than materializing a wide range.
+      const useDeferred = deferred.length > 0 && rarest * 4 <= ctx.view.maxDoc;
       if (!useDeferred && deferred.length > 0) {
         filter = [...filter, ...node.filter.filter((q) => !eager.includes(q)).map((q) => run(ctx, q, 1, false).docs)];
       }

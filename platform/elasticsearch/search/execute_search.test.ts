@@ -1,6 +1,6 @@
 import { EsError } from '../errors';
 import type { SearchView } from '../search_view';
-import { executeCount, executeSearch, matchingDocs, type SearchOptions, type SearchTarget } from './execute_search';
+import { executeCount, executeSearch, matchingDocs, NARROWING, type SearchOptions, type SearchTarget } from './execute_search';
 import { indexFixture } from './testing/index_fixture';
 
 const NOW = Date.parse('2026-03-15T12:00:00Z');
@@ -357,6 +357,22 @@ describe('top-k narrowing on large result sets', () => {
     const start = sorted.findIndex((h) => JSON.stringify(h.sort) === JSON.stringify(searchAfter));
     return sorted.slice(start + 1).map((h) => h._id);
   }
+
+  afterEach(() => {
+    NARROWING.computedKeysLimit = 65536;
+  });
+
+  it.each([[0], [65536]])('numeric narrowing (computed-keys limit %d) matches a full sort', (limit) => {
+    NARROWING.computedKeysLimit = limit;
+    for (const sort of [[{ n: 'asc' }, { _doc: 'asc' }], [{ n: 'desc' }, { _doc: 'asc' }]]) {
+      const ref = reference(sort);
+      const top = hitsOf(executeSearch([{ view: view() }], { size: 7, sort }, opts)).hits;
+      expect(top.map((h) => h._id)).toEqual(ref.slice(0, 7));
+      const after = top[top.length - 1].sort as unknown[];
+      const next = hitsOf(executeSearch([{ view: view() }], { size: 7, sort, search_after: after }, opts)).hits;
+      expect(next.map((h) => h._id)).toEqual(reference(sort, after).slice(0, 7));
+    }
+  });
 
   it.each([
     [[{ k: 'asc' }, { n: 'asc' }, { _doc: 'asc' }]],

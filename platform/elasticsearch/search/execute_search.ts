@@ -5,7 +5,7 @@
 import { AggTree, checkAggregations, parseAggregations, type AggContext, type AggSpec, type DocBatch, type TopHitsCollector, type TopHitsRequest } from '../aggs';
 import { EsError, illegalArgument, parsingException } from '../errors';
 import { contains, executeQuery, fieldGroup, isPlainObject, namedQueries, parseQuery, tokenName, unionAll, type Matches, type QueryNode } from '../query';
-import type { SearchView, TermsFieldIndex } from '../search_view';
+import type { NumericFieldIndex, SearchView, TermsFieldIndex } from '../search_view';
 import { buildHit, parseFieldRequests, type HitOptions } from './hits';
 import { failureEntry, SearchPhaseExecutionError, type ShardFailure } from './shard_failures';
 import { parseSearchBody, type SearchRequest } from './search_body';
@@ -151,6 +151,9 @@ function selectTop(shards: readonly ShardResult[], specs: readonly SortSpec[] | 
   return top.sorted();
 }
 
+/** Above this many hits, numeric narrowing samples keys and asks the point index instead (tests lower it). */
+export const NARROWING = { computedKeysLimit: 65536 };
+
 /**
  * For a primary sort on a numeric/date field, skips documents that cannot reach the top `k`: the point
  * index finds the docs whose value beats a threshold estimated from a sample, widening until at least
@@ -164,6 +167,7 @@ function narrowBySortKey(shard: ShardResult, specs: readonly SortSpec[], k: numb
   if (fi && fi.kind === 'terms' && fieldGroup(fi.mapping.type) === 'keyword') return narrowByTermOrder(shard, fi, spec.order === 'desc', k);
   if (!fi || fi.kind !== 'numeric') return all;
   const desc = spec.order === 'desc';
+  if (all.length <= NARROWING.computedKeysLimit) return narrowByComputedKeys(shard, fi, desc, k);
   // Sample values to guess a threshold keeping ~4k docs.
   const sample: number[] = [];
   const step = Math.max(1, Math.floor(all.length / 2048));
@@ -238,6 +242,40 @@ function narrowByTermOrder(shard: ShardResult, fi: TermsFieldIndex, desc: boolea
   }
   if (found < k) return all;
   return unionAll(lists);
+}
+
+/**
+ * Moderate result sets: read every candidate's primary key once (no per-doc allocation in the heap),
+ * find the k-th best key and keep the docs at least as good (ties included).
+ */
+function narrowByComputedKeys(shard: ShardResult, fi: NumericFieldIndex, desc: boolean, k: number): Int32Array {
+  const all = shard.hits.docs;
+  const after = shard.after && typeof shard.after[0] === 'number' ? shard.after[0] : undefined;
+  if (shard.after && shard.after[0] === null) return all;
+  const keys = new Float64Array(all.length);
+  const valid: number[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const v = fi.values(all[i]);
+    if (v.length === 0) {
+      keys[i] = NaN;
+      continue;
+    }
+    const key = desc ? v[v.length - 1] : v[0];
+    keys[i] = key;
+    // keys strictly beyond search_after cannot be returned; ties with it may be (tie breakers)
+    if (after !== undefined && (desc ? key > after : key < after)) continue;
+    if (after === undefined || key !== after) valid.push(key);
+  }
+  if (valid.length < k) return all;
+  const sorted = Float64Array.from(valid).sort();
+  const threshold = desc ? sorted[sorted.length - k] : sorted[k - 1];
+  const out: number[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const key = keys[i];
+    if (Number.isNaN(key)) continue;
+    if (desc ? key >= threshold : key <= threshold) out.push(all[i]);
+  }
+  return Int32Array.from(out);
 }
 
 function intersectSorted(a: Int32Array, b: Int32Array): Int32Array {

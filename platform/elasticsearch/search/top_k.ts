@@ -51,7 +51,9 @@ export class TopK<T> {
       const parent = (i - 1) >> 1;
       // worst on top: parent must rank after child
       if (this.compare(h[i], h[parent]) <= 0) break;
-      [h[i], h[parent]] = [h[parent], h[i]];
+      const tmp = h[i];
+      h[i] = h[parent];
+      h[parent] = tmp;
       i = parent;
     }
   }
@@ -65,7 +67,9 @@ export class TopK<T> {
       if (l < h.length && this.compare(h[l], h[worst]) > 0) worst = l;
       if (r < h.length && this.compare(h[r], h[worst]) > 0) worst = r;
       if (worst === i) return;
-      [h[i], h[worst]] = [h[worst], h[i]];
+      const tmp = h[i];
+      h[i] = h[worst];
+      h[worst] = tmp;
       i = worst;
     }
   }
