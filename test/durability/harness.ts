@@ -174,6 +174,14 @@ async function runOne(bundle: string, seed: number, cycles: number, workers: num
       if (cycle === cycles) break;
       const current = engine;
       let killed = false;
+      // The crash point is chosen in acknowledged writes (then a random extra delay), so runs cover
+      // early and late crashes whatever the machine's speed.
+      const killAfterAcks = rng.between(1, 60);
+      let acksThisCycle = 0;
+      let reachedTarget: () => void = () => {};
+      const targetReached = new Promise<void>((resolve) => {
+        reachedTarget = resolve;
+      });
       const workerLoops = Array.from({ length: workers }, async (_, w) => {
         const docs = ownedDocs(w);
         for (let counter = 1; !killed; counter++) {
@@ -184,14 +192,20 @@ async function runOne(bundle: string, seed: number, cycles: number, workers: num
             return;
           }
           summary.acknowledged++;
+          if (++acksThisCycle >= killAfterAcks) reachedTarget();
         }
       });
-      await new Promise((resolve) => setTimeout(resolve, rng.between(20, 700)));
+      const allWorkers = Promise.all(workerLoops);
+      const stopped = allWorkers.then(() => 'workers stopped before the crash point' as const);
+      const died = current.exited.then(() => 'engine died on its own' as const);
+      const first = await Promise.race([targetReached.then(() => 'target' as const), stopped, died]);
+      if (first !== 'target') throw new Error(`seed ${seed} cycle ${cycle}: ${first}`);
+      await new Promise((resolve) => setTimeout(resolve, rng.between(0, 40)));
       killed = true;
       current.child.kill('SIGKILL');
       summary.crashes++;
       await current.exited;
-      await Promise.all(workerLoops);
+      await allWorkers;
       engine = undefined;
     }
   } finally {
