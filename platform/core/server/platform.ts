@@ -204,7 +204,7 @@ async function boot(
     authorize: (user, spaceId, requirements) => security.authorize(user, spaceId, requirements),
     spaceExists: (id) => spaces.exists(id),
     createContext,
-    notReadyStatus: () => statusSnapshot() as unknown as Record<string, unknown>,
+    notReadyStatus: statusSnapshot,
   });
   const address = await http.listen({ host: config.server.host, port: config.server.port });
   cleanups.push(() => http.stop());

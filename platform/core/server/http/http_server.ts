@@ -31,7 +31,7 @@ export interface HttpServerDeps {
   spaceExists(spaceId: string): boolean;
   createContext(request: KibanaRequest): RequestHandlerContext;
   /** Body of `/api/status` while the server is not serving requests yet. */
-  notReadyStatus(): Record<string, unknown>;
+  notReadyStatus(): object;
 }
 
 type ServerState = 'starting' | 'running' | 'stopping';

@@ -8,13 +8,12 @@ import type {
   RouteConfig,
   VersionedRoute,
   VersionedRouteConfig,
+  VersionedRouter,
 } from './router_types';
 
 export class RouteRegistrationError extends Error {
   override readonly name = 'RouteRegistrationError';
 }
-
-const METHODS: RouteMethod[] = ['get', 'post', 'put', 'patch', 'delete'];
 
 /** Collects routes; the HTTP server mounts them once every plugin is set up. */
 export class RouteTable {
@@ -98,13 +97,20 @@ export function createRouter<Context extends RequestHandlerContext = RequestHand
         plain: {
           version: '',
           validate: (config.validate === false ? false : config.validate) as RegisteredVersion['validate'],
+          // Type erasure only: the HTTP layer hands the handler values its own schemas produced.
           handler: handler as unknown as RegisteredVersion['handler'],
         },
         owner,
       });
-  const versioned = Object.fromEntries(
-    METHODS.map((m) => [m, (config: VersionedRouteConfig) => createVersionedRoute<Context>(table, owner, m, config)])
-  ) as unknown as IRouter<Context>['versioned'];
+  const versionedRoute = (method: RouteMethod) => (config: VersionedRouteConfig) =>
+    createVersionedRoute<Context>(table, owner, method, config);
+  const versioned: VersionedRouter<Context> = {
+    get: versionedRoute('get'),
+    post: versionedRoute('post'),
+    put: versionedRoute('put'),
+    patch: versionedRoute('patch'),
+    delete: versionedRoute('delete'),
+  };
   return {
     routerPath: '',
     get: register('get'),
