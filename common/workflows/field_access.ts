@@ -10,6 +10,17 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 
 const hasOwn = (obj: object, key: string): boolean => Object.prototype.hasOwnProperty.call(obj, key);
 
+/** Whether an object has any dotted own key; nested ECS objects usually have none, which skips the prefix search. */
+const dottedKeysCache = new WeakMap<object, boolean>();
+function hasDottedKeys(obj: Record<string, unknown>): boolean {
+  let cached = dottedKeysCache.get(obj);
+  if (cached === undefined) {
+    cached = Object.keys(obj).some((key) => key.includes('.'));
+    dottedKeysCache.set(obj, cached);
+  }
+  return cached;
+}
+
 function readSegments(node: unknown, segments: readonly string[], start: number): unknown {
   if (start >= segments.length) return node;
   if (Array.isArray(node)) {
@@ -24,6 +35,10 @@ function readSegments(node: unknown, segments: readonly string[], start: number)
     return out.length > 0 ? out : undefined;
   }
   if (!isPlainObject(node)) return undefined;
+  if (!hasDottedKeys(node)) {
+    const key = segments[start];
+    return hasOwn(node, key) ? readSegments(node[key], segments, start + 1) : undefined;
+  }
   // Longest own-key prefix first, so `{"kibana.alert.rule.name": …}` wins over a nested `kibana` object's miss.
   for (let end = segments.length; end > start; end--) {
     const key = end - start === 1 ? segments[start] : segments.slice(start, end).join('.');
@@ -35,10 +50,22 @@ function readSegments(node: unknown, segments: readonly string[], start: number)
   return undefined;
 }
 
+const segmentCache = new Map<string, readonly string[]>();
+const MAX_CACHED_PATHS = 10_000;
+function segmentsOf(path: string): readonly string[] {
+  let segments = segmentCache.get(path);
+  if (segments === undefined) {
+    segments = path.split('.');
+    // Paths come from code and step input, a small set; the bound only guards against unbounded callers.
+    if (segmentCache.size < MAX_CACHED_PATHS) segmentCache.set(path, segments);
+  }
+  return segments;
+}
+
 /** The raw value at a dotted path (flat, nested or mixed); arrays crossed on the way are mapped and flattened. */
 export function readRaw(src: unknown, path: string): unknown {
   if (path === '') return undefined;
-  return readSegments(src, path.split('.'), 0);
+  return readSegments(src, segmentsOf(path), 0);
 }
 
 /** Every scalar leaf of a raw value, arrays flattened (nested arrays too), in order. */
@@ -135,6 +162,15 @@ export interface AlertFieldReader {
 
 export function createAlertFieldReader(source: AlertSource, maxValueLength: number): AlertFieldReader {
   const cache = new Map<string, string[] | undefined>();
+  const lowered = new Map<string, Set<string>>();
+  const loweredValues = (path: string): Set<string> => {
+    let set = lowered.get(path);
+    if (set === undefined) {
+      set = new Set((values(source, path, Number.MAX_SAFE_INTEGER) ?? []).map((value) => value.toLowerCase()));
+      lowered.set(path, set);
+    }
+    return set;
+  };
   const cachedValues = (path: string): string[] | undefined => {
     if (!cache.has(path)) cache.set(path, values(source, path, maxValueLength));
     return cache.get(path);
@@ -154,9 +190,9 @@ export function createAlertFieldReader(source: AlertSource, maxValueLength: numb
     },
     num: (path) => num(source, path),
     has: (path) => cachedValues(path) !== undefined,
-    categoryIs: (category) => categoryIs(source, category),
-    datasetIs: (dataset) => datasetIs(source, dataset),
-    ruleTypeIs: (ruleType) => ruleTypeIs(source, ruleType),
+    categoryIs: (category) => loweredValues('event.category').has(category.toLowerCase()),
+    datasetIs: (dataset) => loweredValues('event.dataset').has(dataset.toLowerCase()),
+    ruleTypeIs: (ruleType) => loweredValues('kibana.alert.rule.type').has(ruleType.toLowerCase()),
   };
   return reader;
 }
