@@ -152,7 +152,7 @@ export async function runTriageBench(options: TriageBenchOptions = {}): Promise<
     };
     log(
       `narrative: ${narrative.purePerSecond.toFixed(0)} narratives/s pure rendering (${pureRendered} alerts); ` +
-        `; ${narrative.batchPerSecond.toFixed(0)} alerts/s through the batch step (${batchAlerts} alerts, one _mget per 100)`,
+        `${narrative.batchPerSecond.toFixed(0)} alerts/s through the batch step (${batchAlerts} alerts, one _mget per 100)`,
     );
     return { alerts: seeded.indexed, seedMs, graph: { seeds: seeds.length, identical, ours, reference, overBudget }, narrative };
   } finally {
