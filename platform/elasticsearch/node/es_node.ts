@@ -13,6 +13,7 @@ import { validateAliasName, validateIndexName } from './index_names';
 import {
   CREATION_DEFAULTS,
   flattenSettings,
+  nestSettings,
   nonDynamicKeys,
   toIndexSettings,
   validateSettings,
@@ -647,7 +648,8 @@ export class EsNode implements TargetCatalog {
       if (action.type === 'add') {
         for (const alias of action.aliases) {
           for (const i of indices) {
-            this.validateNewAlias(alias, i);
+            // Name clashes with indices are checked on the final state (remove_index may free the name).
+            validateAliasName(alias);
             const def = normalizeAliasDefinition(action.definition);
             this.checkAliasConsistency(alias, i, def, view);
             view.get(i)?.set(alias, def);
@@ -683,6 +685,17 @@ export class EsNode implements TargetCatalog {
         });
       } else {
         results.push({ action: { type: 'remove', indices: [...indices].sort(), aliases: action.aliases }, status: 200 });
+      }
+    }
+    for (const [index, aliases] of view) {
+      for (const alias of aliases.keys()) {
+        if (view.has(alias) || (alias === index)) {
+          throw new EsError(
+            400,
+            'invalid_alias_name_exception',
+            `Invalid alias name [${alias}]: an index or data stream exists with the same name as the alias`,
+          );
+        }
       }
     }
     const changed: Record<string, Record<string, AliasDefinition>> = {};
@@ -753,14 +766,22 @@ export class EsNode implements TargetCatalog {
       );
     }
     checkOverlap(name, template, this.templates);
-    this.validateTemplateBody(name, composeTemplate(template, this.components));
-    this.applyAndLog({ op: 'put_template', name, template });
+    const normalized: IndexTemplate = template.template
+      ? { ...template, template: normalizeTemplateBody(template.template) }
+      : template;
+    this.validateTemplateBody(name, composeTemplate(normalized, this.components));
+    this.applyAndLog({ op: 'put_template', name, template: normalized });
   }
 
   putComponentTemplate(name: string, template: ComponentTemplate, create: boolean): void {
     if (create && this.components.has(name)) throw illegalArgument(`component template [${name}] already exists`);
-    this.validateTemplateBody(name, { settings: template.template.settings ? flattenSettings(template.template.settings) : {}, mappings: template.template.mappings, aliases: template.template.aliases });
-    this.applyAndLog({ op: 'put_component', name, template });
+    const normalized: ComponentTemplate = { ...template, template: normalizeTemplateBody(template.template) };
+    this.validateTemplateBody(name, {
+      settings: normalized.template.settings ? flattenSettings(normalized.template.settings) : {},
+      mappings: normalized.template.mappings,
+      aliases: normalized.template.aliases,
+    });
+    this.applyAndLog({ op: 'put_component', name, template: normalized });
   }
 
   /** Settings and mappings must be valid on their own (a throwaway shard validates mappings). */
@@ -818,7 +839,7 @@ export class EsNode implements TargetCatalog {
     const overlapping = [...this.templates.entries()]
       .filter(([n, t]) => n !== match?.name && t.index_patterns.some((p) => simpleMatch(p, name)))
       .map(([n, t]) => ({ name: n, index_patterns: t.index_patterns }));
-    if (!match) return { template: { settings: {}, mappings: {}, aliases: {} }, overlapping };
+    if (!match) return {};
     const composed = composeTemplate(match.template, this.components);
     const raw: RawSettings = {};
     for (const [k, v] of Object.entries(composed.settings ?? {})) if (typeof v === 'string') raw[k] = v;
@@ -942,6 +963,22 @@ export class EsNode implements TargetCatalog {
   allIndices(): IndexState[] {
     return this.indexNames().map((n) => this.mustGet(n));
   }
+}
+
+/** Template settings are stored as ES shows them: validated, string-valued, nested under `index`. */
+function normalizeTemplateBody(body: TemplateBody): TemplateBody {
+  const out: TemplateBody = { ...body };
+  if (body.settings) {
+    const flat: RawSettings = {};
+    for (const [k, v] of Object.entries(validateSettings(flattenSettings(body.settings)))) if (v !== null) flat[k] = v;
+    out.settings = nestSettings(flat);
+  }
+  if (body.aliases) {
+    const aliases: Record<string, AliasDefinition> = {};
+    for (const [k, v] of Object.entries(body.aliases)) aliases[k] = normalizeAliasDefinition(v);
+    out.aliases = aliases;
+  }
+  return out;
 }
 
 export function normalizeAliasDefinition(def: unknown): AliasDefinition {

@@ -30,6 +30,11 @@ describe('index, get, delete', () => {
     expect(updated).toMatchObject({ _version: 2, result: 'updated', forced_refresh: true, _seq_no: 1 });
     const got = await client.get({ index: 'docs', id: '1' });
     expect(got).toEqual({ _index: 'docs', _id: '1', _version: 2, _seq_no: 1, _primary_term: 1, found: true, _source: { a: 2 } });
+    const wrongVersion = await h.raw('GET', '/docs/_doc/1?version=1');
+    expect(wrongVersion.status).toBe(409);
+    expect((wrongVersion.json() as { error: { reason: string } }).error.reason).toBe(
+      '[1]: version conflict, current version [2] is different than the one provided [1]',
+    );
     const missing = await h.raw('GET', '/docs/_doc/nope');
     expect(missing.status).toBe(404);
     expect(missing.json()).toEqual({ _index: 'docs', _id: 'nope', found: false });

@@ -135,6 +135,16 @@ describe('aliases', () => {
     expect((read.json() as ErrorBody).error.reason).toBe("alias [al] has more than one index associated with it [al-1, al-2], can't execute a single index op");
   });
 
+  it('replaces an index by an alias of the same name in one request', async () => {
+    await client.indices.create({ index: 'swap-old' });
+    await client.indices.create({ index: 'swap-new' });
+    const res = await client.indices.updateAliases({ actions: [{ add: { index: 'swap-new', alias: 'swap-old' } }, { remove_index: { index: 'swap-old' } }] });
+    expect(res).toEqual({ acknowledged: true, errors: false });
+    expect(await client.indices.getAlias({ name: 'swap-old' })).toEqual({ 'swap-new': { aliases: { 'swap-old': {} } } });
+    const clash = await h.raw('POST', '/_aliases', { actions: [{ add: { index: 'swap-new', alias: 'al-1' } }] });
+    expect((clash.json() as ErrorBody).error.type).toBe('invalid_alias_name_exception');
+  });
+
   it('puts and deletes single aliases', async () => {
     await client.indices.create({ index: 'pa' });
     expect((await h.raw('PUT', '/pa/_alias/pa-alias', { is_hidden: true })).status).toBe(200);
@@ -165,6 +175,9 @@ describe('index templates', () => {
     expect(got['tpl-1'].mappings?.properties).toMatchObject({ '@timestamp': { type: 'date' }, host: { type: 'keyword' }, extra: { type: 'long' } });
     const listed = await client.indices.getIndexTemplate({ name: 'tpl-high' });
     expect(listed.index_templates[0]).toMatchObject({ name: 'tpl-high', index_template: { index_patterns: ['tpl-*'], priority: 10, composed_of: ['ct-base'] } });
+    const shown = await client.indices.getIndexTemplate({ name: 'tpl-low' });
+    expect(shown.index_templates[0].index_template.template?.settings).toEqual({ index: { refresh_interval: '5s' } });
+    expect((await h.raw('POST', '/_index_template/_simulate_index/unmatched')).json()).toEqual({});
     const sim = await h.raw('POST', '/_index_template/_simulate_index/tpl-2');
     expect(sim.json()).toMatchObject({ template: { settings: { index: { number_of_replicas: '0' } }, aliases: { 'tpl-alias': {} } }, overlapping: [{ name: 'tpl-low', index_patterns: ['tpl-*'] }] });
   });

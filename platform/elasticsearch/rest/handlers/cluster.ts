@@ -78,6 +78,21 @@ function computeHealth(req: RestRequest): HealthSnapshot {
       unassigned_shards: pri * rep,
       unassigned_primary_shards: 0,
     };
+    if (req.params.get('level') === 'shards') {
+      const shards: Record<string, unknown> = {};
+      for (let n = 0; n < pri; n++) {
+        shards[String(n)] = {
+          status: h,
+          primary_active: true,
+          active_shards: 1,
+          relocating_shards: 0,
+          initializing_shards: 0,
+          unassigned_shards: rep,
+          unassigned_primary_shards: 0,
+        };
+      }
+      (perIndex[s.name] as Record<string, unknown>).shards = shards;
+    }
   }
   const total = primaries + unassigned;
   const body: Record<string, unknown> = {

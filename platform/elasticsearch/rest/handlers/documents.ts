@@ -119,7 +119,22 @@ export function getDoc(req: RestRequest): RestResponse {
   const state = req.node.readIndex(req.pathParams.index);
   if (req.params.bool('refresh', false)) req.node.refreshState(state);
   const reply = getReply(state, req.pathParams.id, req.params.bool('realtime', true), sourceFilterForGet(req), req);
+  checkReadVersion(req, state, reply.body);
   return { status: reply.found ? 200 : 404, body: reply.body };
+}
+
+/** `version` on reads: every version type compares for equality (VersionType.isVersionConflictForReads). */
+function checkReadVersion(req: RestRequest, state: IndexState, body: Record<string, unknown>): void {
+  const expected = req.params.long('version');
+  if (expected === undefined || body.found !== true) return;
+  if (body._version !== expected) {
+    throw new EsError(
+      409,
+      'version_conflict_engine_exception',
+      `[${req.pathParams.id}]: version conflict, current version [${String(body._version)}] is different than the one provided [${expected}]`,
+      { index_uuid: state.uuid, shard: '0', index: state.name },
+    );
+  }
 }
 
 export function docExists(req: RestRequest): RestResponse {

@@ -95,7 +95,7 @@ function settingsBody(req: RestRequest, state: IndexState, nameFilter?: string[]
 function filterSettings(raw: Record<string, string>, patterns: string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) {
-    if (patterns.some((p) => simpleMatch(p, k) || simpleMatch(`index.${p}`, k))) out[k] = v;
+    if (patterns.some((p) => p === '_all' || simpleMatch(p, k) || simpleMatch(`index.${p}`, k))) out[k] = v;
   }
   return out;
 }

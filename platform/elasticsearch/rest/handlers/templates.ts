@@ -54,11 +54,14 @@ export async function deleteComponentTemplate(req: RestRequest): Promise<RestRes
 
 export function simulateIndex(req: RestRequest): RestResponse {
   const result = req.node.simulateIndex(req.pathParams.name);
+  // No matching template: Elasticsearch answers an empty object.
+  if (result.template === undefined) return { status: 200, body: {} };
   const template = result.template as { settings: RawSettings; mappings: unknown; aliases: unknown };
-  const body: Record<string, unknown> = {
-    template: { settings: nestSettings(template.settings), mappings: template.mappings, aliases: template.aliases },
+  return {
+    status: 200,
+    body: {
+      template: { settings: nestSettings(template.settings), mappings: template.mappings, aliases: template.aliases },
+      overlapping: result.overlapping,
+    },
   };
-  const overlapping = result.overlapping as unknown[];
-  if (overlapping.length > 0) body.overlapping = overlapping;
-  return { status: 200, body };
 }
