@@ -51,6 +51,24 @@ describe('startup failures', () => {
     await again.stop();
   }, 60_000);
 
+  it('keeps settings of installed plugins that are not loaded, but still rejects unknown ones', async () => {
+    const loadedPlugin = jsPlugin('loadedOne', 'exports.plugin = () => ({ setup() {}, start() {} });');
+    const idle = jsPlugin('idleOne', 'exports.plugin = () => ({ setup() {}, start() {} });');
+    const boot = (config: Record<string, unknown>) =>
+      startPlatform({
+        repoRoot: REPO_ROOT,
+        configFile: null,
+        plugins: ['loadedOne'],
+        extraPluginDirs: [loadedPlugin, idle],
+        configOverrides: { 'server.port': 0, 'elasticsearch.embedded.port': 0, 'path.data': path.join(tmp, 'idle-data'), 'security.bootstrapPassword': 'pw-123456', ...config },
+        ...quiet,
+      });
+    const platform = await boot({ 'idle_one.anything': true });
+    expect(platform.pluginIds).toEqual(['loadedOne']);
+    await platform.stop();
+    await expect(boot({ 'loaded_one.anything': true })).rejects.toThrow('[loaded_one]: plugin loadedOne has no settings');
+  }, 60_000);
+
   it('rejects bad settings before starting anything', async () => {
     await expect(startTestPlatform({ config: { 'server.prot': 1, 'elasticsearch.hosts': 'not a url' } })).rejects.toThrow(
       /Invalid configuration:\n {2}\[server\.prot\]: unknown setting\n {2}\[elasticsearch\.hosts\]: /

@@ -115,10 +115,14 @@ async function boot(
   const selected = options.plugins ? withRequiredDependencies(discovered, options.plugins) : discovered;
   const ordered = orderPlugins(selected);
   const loaded = await loadPluginModules(ordered);
-  const resolved = resolveConfig(
-    raw,
-    loaded.map((p) => ({ pluginId: p.manifest.id, path: p.manifest.configPath, schema: p.configDescriptor?.schema }))
-  );
+  const loadedIds = new Set(loaded.map((p) => p.manifest.id));
+  const resolved = resolveConfig(raw, [
+    ...loaded.map((p) => ({ pluginId: p.manifest.id, path: p.manifest.configPath, schema: p.configDescriptor?.schema })),
+    // Settings of installed plugins that this run does not load are kept, not rejected.
+    ...discovered
+      .filter((m) => !loadedIds.has(m.id))
+      .map((m) => ({ pluginId: m.id, path: m.configPath, schema: z.unknown() })),
+  ]);
   const config = resolved.core;
 
   const loggerFactory = createLoggerFactory({
