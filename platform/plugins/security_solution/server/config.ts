@@ -1,8 +1,8 @@
 import { z } from 'zod/v4';
 
 /**
- * `xpack.securitySolution.*` in kibana.yml. `sampleData` seeds the labelled corpus into an empty default
- * space at start (see ../../../../scripts/sample_data).
+ * `xpack.securitySolution.*` in kibana.yml. With core's `sampleData.enabled`, the labelled corpus
+ * (../../../../scripts/sample_data) is seeded into an empty default space at start; `count`/`seed` size it.
  */
 export const configSchema = z
   .object({

@@ -50,7 +50,9 @@ export class SecuritySolutionPlugin implements Plugin<SecuritySolutionServerSetu
       this.logger.debug('Alerts index ready', { spaceId: space.id, result });
     }
     const sample = this.config.sampleData;
-    if (sample.enabled && (await countAlerts(esClient, 'default')) === 0) {
+    // Core's `sampleData.enabled` switches all sample data; ours only tunes (or additionally disables) it.
+    const enabled = this.context.config.legacy.get().sampleData.enabled && sample.enabled;
+    if (enabled && (await countAlerts(esClient, 'default')) === 0) {
       const started = Date.now();
       const res = await seedSampleData({ esClient, spaceId: 'default', count: sample.count, seed: sample.seed });
       const manifestPath = writeManifest(path.join(this.context.env.dataPath, 'security_solution', 'sample_data', 'ground_truth.default.json'), res.manifest);

@@ -20,6 +20,7 @@ beforeAll(async () => {
   tp = await startTestPlatform({
     plugins: ['securitySolution'],
     config: {
+      'sampleData.enabled': true,
       'xpack.securitySolution.sampleData.count': 300,
       spaces: [{ id: 'team-a', name: 'Team A' }],
       'security.users': [{ username: 'viewer', password: 'viewer-pw', roles: ['alerts_viewer'] }],

@@ -1,0 +1,45 @@
+import type { ComponentType } from 'react';
+import type { AlertsApi } from './api/alerts_api';
+
+/** One alert as the flyout and its extensions see it. */
+export interface AlertDetails {
+  id: string;
+  index: string;
+  source: Record<string, unknown>;
+}
+
+/** Rendered in the Security app's page header (the header action slot, e.g. "AI Assistant"). */
+export interface HeaderActionExtension {
+  id: string;
+  order?: number;
+  Component: ComponentType;
+}
+
+/** Rendered in the alert details flyout header, next to the status actions (e.g. "Chat"). */
+export interface AlertFlyoutHeaderActionExtension {
+  id: string;
+  order?: number;
+  Component: ComponentType<{ alert: AlertDetails; closeFlyout(): void }>;
+}
+
+/** An extra tab in the alert details flyout. */
+export interface AlertFlyoutTabExtension {
+  id: string;
+  name: string;
+  order?: number;
+  Component: ComponentType<{ alert: AlertDetails }>;
+}
+
+export interface SecuritySolutionExtensionPoints {
+  registerHeaderAction(extension: HeaderActionExtension): () => void;
+  registerAlertFlyoutHeaderAction(extension: AlertFlyoutHeaderActionExtension): () => void;
+  registerAlertFlyoutTab(extension: AlertFlyoutTabExtension): () => void;
+}
+
+export type SecuritySolutionPluginSetup = SecuritySolutionExtensionPoints;
+
+export interface SecuritySolutionPluginStart extends SecuritySolutionExtensionPoints {
+  alertsApi: AlertsApi;
+  /** URL of the Alerts page (optionally with one alert's flyout open). */
+  getAlertsUrl(alertId?: string): string;
+}

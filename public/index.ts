@@ -1,0 +1,8 @@
+import type { PluginInitializerContext } from '../platform/core/public';
+import { SecurityAiAssistantPlugin } from './plugin';
+
+export function plugin(context: PluginInitializerContext) {
+  return new SecurityAiAssistantPlugin(context);
+}
+
+export type { SecurityAiAssistantPublicSetup, SecurityAiAssistantPublicStart } from './plugin';

@@ -1,0 +1,82 @@
+/** Starts the real product (`npm start`) on random ports with a temp data dir, and stops it again. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+export interface RunningProduct {
+  url: string;
+  username: string;
+  password: string;
+  dataPath: string;
+  /** Everything the product printed (for failure reports). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForAvailable(url: string, child: ChildProcess, timeoutMs: number, output: () => string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`npm start exited with code ${child.exitCode}:\n${output().slice(-4000)}`);
+    try {
+      const res = await fetch(`${url}/api/status`);
+      if (res.ok) {
+        const body = (await res.json()) as { status?: { overall?: { level?: string } } };
+        if (body.status?.overall?.level === 'available') return;
+      }
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`The product did not become available within ${timeoutMs / 1000} s:\n${output().slice(-4000)}`);
+}
+
+export async function startProduct(options: { timeoutMs?: number; extraArgs?: string[] } = {}): Promise<RunningProduct> {
+  const [port, esPort] = [await freePort(), await freePort()];
+  const dataPath = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-data-'));
+  const password = `e2e-${Math.random().toString(36).slice(2, 10)}`;
+  let log = '';
+  const child = spawn(
+    'npm',
+    ['start', '--', `--server.port=${port}`, `--elasticsearch.embedded.port=${esPort}`, `--path.data=${dataPath}`, `--security.bootstrapPassword=${password}`, ...(options.extraArgs ?? [])],
+    { cwd: REPO_ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } },
+  );
+  child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.pid) {
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      // The whole process group: npm, tsx and node.
+      process.kill(-child.pid, 'SIGTERM');
+      const timer = setTimeout(() => child.pid && child.exitCode === null && process.kill(-child.pid, 'SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    // The engine may still be flushing its WAL for a moment after npm exits.
+    fs.rmSync(dataPath, { recursive: true, force: true, maxRetries: 10, retryDelay: 500 });
+  };
+  try {
+    await waitForAvailable(url, child, options.timeoutMs ?? 240_000, () => log);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, username: 'elastic', password, dataPath, output: () => log, stop };
+}
