@@ -151,6 +151,15 @@ export async function runEsBench(argv: readonly string[]): Promise<number> {
     await call(engine.url, 'POST', `/${INDEX}/_refresh`);
     console.log(`refresh: ${formatMs(performance.now() - refreshStart)}`);
 
+    // Transport cost alone (HTTP round trip + JSON of a tiny reply), to read the query numbers against.
+    const pingMs: number[] = [];
+    for (let run = 0; run < options.runs; run++) {
+      const t0 = performance.now();
+      await call(engine.url, 'GET', '/');
+      pingMs.push(performance.now() - t0);
+    }
+    console.log(`HTTP round trip (GET /): p50 ${formatMs(percentile(pingMs, 50))}, p95 ${formatMs(percentile(pingMs, 95))}`);
+
     console.log('');
     console.log(`${'query'.padEnd(34)} ${'engine p50'.padStart(11)} ${'engine p95'.padStart(11)} ${'scan p50'.padStart(11)} ${'scan p95'.padStart(11)}  scan/engine`);
     for (const query of benchQueries(options.docs)) {
