@@ -10,6 +10,7 @@ import { IndexShard } from '../shard';
 import type { GetResult, ShardState, UpdateRequest, WriteOutcome } from '../shard';
 import { DataStore, type StorageLogger } from '../storage';
 import { validateAliasName, validateIndexName } from './index_names';
+import { resolveDateMathName } from './date_math_names';
 import {
   CREATION_DEFAULTS,
   flattenSettings,
@@ -504,7 +505,8 @@ export class EsNode implements TargetCatalog {
   // ---------------------------------------------------------------- indices
 
   /** Creates an index from the matching template + the request body. */
-  createIndex(name: string, body: CreateIndexBody): IndexState {
+  createIndex(requestedName: string, body: CreateIndexBody): IndexState {
+    const name = resolveDateMathName(requestedName, Date.now());
     validateIndexName(name);
     const existing = this.indices.get(name);
     if (existing) {
@@ -870,7 +872,8 @@ export class EsNode implements TargetCatalog {
   // ---------------------------------------------------------------- documents
 
   /** The index a write to `target` goes to; `undefined` when it does not exist (auto-create). */
-  resolveWriteIndex(target: string, requireAlias: boolean): IndexState | undefined {
+  resolveWriteIndex(requested: string, requireAlias: boolean): IndexState | undefined {
+    const target = resolveDateMathName(requested, Date.now());
     const notAlias = (): EsError =>
       new EsError(
         404,
@@ -904,7 +907,8 @@ export class EsNode implements TargetCatalog {
   }
 
   /** Single-document reads: an index, or an alias with exactly one index. */
-  readIndex(target: string): IndexState {
+  readIndex(requested: string): IndexState {
+    const target = resolveDateMathName(requested, Date.now());
     const direct = this.indices.get(target);
     if (direct) return direct;
     const members = this.aliasIndices(target);

@@ -1,6 +1,7 @@
 export { EsNode, normalizeAliasDefinition } from './es_node';
 export type { IndexState, DocWriteParams, CreateIndexBody, AliasAction, AliasActionResult, EsNodeOptions } from './es_node';
 export { validateIndexName, validateAliasName } from './index_names';
+export { resolveDateMathName } from './date_math_names';
 export {
   flattenSettings,
   validateSettings,

@@ -1,5 +1,6 @@
 import { EsError } from '../errors';
 import { validateIndexName } from './index_names';
+import { resolveDateMathName } from './date_math_names';
 import { effectiveReplicas, flattenSettings, nestSettings, toIndexSettings, validateSettings } from './index_settings';
 import { resolveForDelete, resolveTargets, parseExpandWildcards, type IndicesOptions, type TargetCatalog } from './resolve_targets';
 import { checkOverlap, composeTemplate, findMatchingTemplate, parseIndexTemplate, type ComponentTemplate, type IndexTemplate } from './templates';
@@ -193,5 +194,20 @@ describe('templates', () => {
   });
   it('rejects data streams as unsupported', () => {
     expect(errorOf(() => parseIndexTemplate({ index_patterns: ['x'], data_stream: {} })).meta.embedded_unsupported).toBe('other');
+  });
+});
+
+describe('date math index names', () => {
+  const now = Date.UTC(2026, 10, 29, 12, 0, 0);
+  it('resolves expressions, formats, zones and escapes', () => {
+    expect(resolveDateMathName('<logs-{now/d}>', now)).toBe('logs-2026.11.29');
+    expect(resolveDateMathName('<logs-{now/M{yyyy.MM}}>', now)).toBe('logs-2026.11');
+    expect(resolveDateMathName('<logs-{now{yyyy.MM.dd|+12:00}}>', now)).toBe('logs-2026.11.30');
+    expect(resolveDateMathName('<a\\{b\\}-{now-1d/d}>', now)).toBe('a{b}-2026.11.28');
+    expect(resolveDateMathName('plain', now)).toBe('plain');
+  });
+  it('rejects malformed expressions', () => {
+    expect(errorOf(() => resolveDateMathName('<logs-{now/d>', now)).reason).toMatch(/^invalid dynamic name expression/);
+    expect(errorOf(() => resolveDateMathName('<logs-}>', now)).reason).toMatch(/invalid character at position/);
   });
 });

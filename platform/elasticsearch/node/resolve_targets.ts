@@ -5,6 +5,7 @@
  */
 import { illegalArgument, indexNotFound } from '../errors';
 import { isWildcard, simpleMatch } from './wildcard';
+import { resolveDateMathName } from './date_math_names';
 
 export interface TargetCatalog {
   hasIndex(name: string): boolean;
@@ -97,6 +98,7 @@ export function resolveTargets(
   const names = new Map<string, true>();
   const patterns = isAllExpression(parts) ? ['*'] : parts;
   let seenWildcard = false;
+  const now = Date.now();
   for (const raw of patterns) {
     let expr = raw;
     let exclude = false;
@@ -104,6 +106,7 @@ export function resolveTargets(
       exclude = true;
       expr = expr.slice(1);
     }
+    expr = resolveDateMathName(expr, now);
     if (expr === '_all') expr = '*';
     if (isWildcard(expr)) {
       seenWildcard = true;

@@ -64,6 +64,16 @@ describe('indices', () => {
     expect(missing.json()).toMatchObject({ error: { type: 'index_not_found_exception', reason: 'no such index [d1]', 'resource.type': 'index_or_alias', 'resource.id': 'd1' }, status: 404 });
   });
 
+  it('resolves date math index names', async () => {
+    const today = new Date().toISOString().slice(0, 10).replace(/-/g, '.');
+    const created = await h.raw('PUT', `/${encodeURIComponent('<dm-{now/d}>')}`);
+    expect(created.json()).toEqual({ acknowledged: true, shards_acknowledged: true, index: `dm-${today}` });
+    await h.raw('PUT', `/${encodeURIComponent('<dm-{now/d}>')}/_doc/1?refresh`, { a: 1 });
+    expect((await h.raw('GET', `/dm-${today}/_doc/1`)).status).toBe(200);
+    const count = await h.raw('GET', `/${encodeURIComponent('<dm-{now/d}>')}/_count`);
+    expect((count.json() as { count: number }).count).toBe(1);
+  });
+
   it('refreshes and reports shards', async () => {
     await client.indices.create({ index: 'rf', settings: { number_of_replicas: 0 } });
     expect(await client.indices.refresh({ index: 'rf' })).toEqual({ _shards: { total: 1, successful: 1, failed: 0 } });
