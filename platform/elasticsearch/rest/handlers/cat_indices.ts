@@ -59,6 +59,8 @@ export function catIndices(req: RestRequest): RestResponse {
     const health = settings.numberOfReplicas > 0 ? 'yellow' : 'green';
     if (healthFilter !== undefined && healthFilter !== health) continue;
     const stats = state.shard.stats();
+    // Counts come from the searchable view (spec §12); reading them counts as a search for search-idle.
+    req.node.prepareSearch(state);
     const view = state.shard.searchView();
     const created = Number(state.raw['index.creation_date'] ?? '0');
     rows.push({
