@@ -1,6 +1,6 @@
 import type { FieldIndex, IndexSettingsView, LeafFieldMapping, SearchView, TermsFieldIndex } from '../search_view';
 import type { FieldCatalog } from '../mapping';
-import { EMPTY_DOCS, bitGet } from './growable';
+import { bitGet } from './growable';
 
 /** Document columns as of a refresh. The arrays may be longer than `maxDoc`; only the prefix is read. */
 export interface DocColumns {
@@ -154,4 +154,3 @@ export class ShardSearchView implements SearchView {
   }
 }
 
-export { EMPTY_DOCS };

@@ -1,5 +1,5 @@
 import type { DocIdList, LeafFieldMapping, TermsFieldIndex } from '../search_view';
-import { EMPTY_DOCS, IntVector, appendInt, upperBound } from './growable';
+import { IntVector, appendInt, upperBound } from './growable';
 import { TermDictionary } from './term_dictionary';
 
 const NONE = -1;
@@ -239,4 +239,3 @@ export function constantKeywordIndex(mapping: LeafFieldMapping, maxDoc: number, 
   };
 }
 
-export { EMPTY_DOCS };
