@@ -2,7 +2,7 @@
  * Conformance runner: executes Elasticsearch's YAML REST tests against a freshly started embedded engine
  * (or `--url`), prints per-file results and writes report.json. Exit code 1 when a gate fails.
  *
- *   npm run test:conformance [-- --url http://127.0.0.1:9200] [--filter 'mget/*'] [--verbose]
+ *   npm run test:conformance [-- --url http://127.0.0.1:9200 --allow-wipe] [--filter 'mget/*'] [--verbose]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,13 +21,15 @@ import { wipeCluster } from './wipe';
 
 interface Options {
   url?: string;
+  /** Required with --url: the runner deletes every index and template of the target between tests. */
+  allowWipe: boolean;
   filter?: string;
   report: string;
   verbose: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { report: path.join(__dirname, 'report.json'), verbose: false };
+  const options: Options = { report: path.join(__dirname, 'report.json'), verbose: false, allowWipe: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const next = (): string => {
@@ -39,7 +41,11 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg === '--filter') options.filter = next();
     else if (arg === '--report') options.report = path.resolve(next());
     else if (arg === '--verbose' || arg === '-v') options.verbose = true;
-    else throw new Error(`unknown argument ${arg} (expected --url, --filter, --report, --verbose)`);
+    else if (arg === '--allow-wipe') options.allowWipe = true;
+    else throw new Error(`unknown argument ${arg} (expected --url, --allow-wipe, --filter, --report, --verbose)`);
+  }
+  if (options.url !== undefined && !options.allowWipe) {
+    throw new Error(`the runner deletes every index, template and cluster setting of ${options.url} between tests; pass --allow-wipe to confirm`);
   }
   return options;
 }
