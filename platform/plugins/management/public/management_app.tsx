@@ -3,11 +3,8 @@ import { EuiCard, EuiFlexGrid, EuiFlexItem, EuiIcon, EuiPageTemplate, EuiSideNav
 import { useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { KibanaRenderContextProvider, type AppMountParameters, type CoreStart } from '../../../core/public';
-import type { ManagementRegistry } from './registry';
-
 import { MANAGEMENT_TITLE } from './constants';
-
-export { MANAGEMENT_TITLE };
+import type { ManagementRegistry } from './registry';
 
 function appIdFrom(pathname: string): string | undefined {
   const first = pathname.split('/').filter(Boolean)[0];
