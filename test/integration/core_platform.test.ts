@@ -216,6 +216,30 @@ describe('request handling', () => {
     expect(conflict.body).toEqual({ statusCode: 409, error: 'Conflict', message: 'Version conflict', attributes: { id: 'a1' } });
   });
 
+  it('signals aborted$ only when the client goes away', async () => {
+    expect((await kbn.post('/api/core_test/wait', { ms: 150, tag: 'normal' })).body).toEqual({ outcome: 'completed' });
+    const controller = new AbortController();
+    const pending = fetch(`${kbn.url}/api/core_test/wait`, {
+      method: 'POST',
+      signal: controller.signal,
+      headers: {
+        'content-type': 'application/json',
+        'kbn-xsrf': 'true',
+        authorization: `Basic ${Buffer.from(`elastic:${kbn.password}`).toString('base64')}`,
+      },
+      body: JSON.stringify({ ms: 10_000, tag: 'gone' }),
+    }).catch((error: Error) => error.name);
+    await new Promise((r) => setTimeout(r, 300));
+    controller.abort();
+    expect(await pending).toBe('AbortError');
+    let log: string[] = [];
+    for (let i = 0; i < 50 && !log.includes('gone:aborted'); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      log = (await kbn.get<string[]>('/api/core_test/wait_log')).body;
+    }
+    expect(log).toEqual(['normal:completed', 'gone:aborted']);
+  });
+
   it('answers unknown routes with a Kibana 404 body', async () => {
     const res = await kbn.get('/api/nothing/here');
     expect(res.status).toBe(404);

@@ -260,9 +260,11 @@ export class HttpServer {
     const validated = this.validate(target.validate, rawParams, request.query, request.body);
     if ('error' in validated) return send(new KibanaResponse(400, errorBody(400, validated.error)));
 
+    // The response closing before it finished means the client went away (the request stream's own
+    // 'close' fires as soon as the body has been read, so it cannot tell).
     const aborted$ = new Subject<void>();
-    request.raw.once('close', () => {
-      if (!reply.sent) aborted$.next();
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) aborted$.next();
       aborted$.complete();
     });
     const kibanaRequest = new KibanaRequest({
