@@ -21,6 +21,8 @@ describe('value fast paths agree with the full parsers', () => {
     expect(() => parseIpValue('010.0.0.1')).toThrow(/is not an IP string literal/);
     expect(parseIpValue('::1')).toBe(ipToKey('::1'));
     expect(() => parseIpValue('256.1.1.1')).toThrow();
+    for (const bad of ['1.2.3', '1.2.3.4.5', '1..2.3', '1.2.3.4 ', '1.2.3.0004', '']) expect(() => parseIpValue(bad)).toThrow();
+    expect(parseIpValue('0.0.0.0')).toBe(ipToKey('0.0.0.0'));
   });
 
   it('ISO UTC dates equal parseDate', () => {
@@ -33,6 +35,9 @@ describe('value fast paths agree with the full parsers', () => {
       expect(parseDateValue(short, {})).toBe(parseDate(short));
     }
     expect(() => parseDateValue('2026-02-30T00:00:00Z', {})).toThrow();
+    for (const text of ['2026-01-01T00:00:00.5Z', '2026-01-01T00:00:00.25Z', '2024-02-29T23:59:59.999Z', '0099-01-01T00:00:00Z', '2026-01-01T00:00:00+01:00', '2026-01-01']) {
+      expect(parseDateValue(text, {})).toBe(parseDate(text));
+    }
     expect(parseDateValue('2026-01-01', { format: 'yyyy-MM-dd' })).toBe(Date.UTC(2026, 0, 1));
   });
 

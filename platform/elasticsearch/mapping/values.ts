@@ -117,27 +117,46 @@ export function parseBooleanValue(value: unknown): 'true' | 'false' {
   throw new ValueError('illegal_argument_exception', `Failed to parse value [${String(value)}] as only [true] or [false] are allowed.`);
 }
 
-const ISO_UTC = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?Z$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+function digits(text: string, at: number, count: number): number {
+  let v = 0;
+  for (let i = at; i < at + count; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    v = v * 10 + (c - 48);
+  }
+  return v;
+}
+
 /**
- * Fast path for the overwhelmingly common `2026-01-01T00:00:00.000Z` under an ISO first format;
- * anything else goes through the full date parser.
+ * Fast path for the overwhelmingly common `2026-01-01T00:00:00[.SSS]Z` under an ISO first format
+ * (no allocation); anything else goes through the full date parser.
  */
 function fastIsoUtc(text: string, format: string | undefined): number | undefined {
+  const n = text.length;
+  if (n !== 20 && (n < 22 || n > 24)) return undefined;
   if (format !== undefined && !/^(strict_)?date_optional_time(\|\||$)/.test(format)) return undefined;
-  const m = ISO_UTC.exec(text);
-  if (m === null) return undefined;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const hour = Number(m[4]);
-  const minute = Number(m[5]);
-  const second = Number(m[6]);
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58 || text.charCodeAt(n - 1) !== 90) {
+    return undefined;
+  }
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  let ms = 0;
+  if (n > 20) {
+    if (text.charCodeAt(19) !== 46) return undefined;
+    const fraction = n - 21;
+    ms = digits(text, 20, fraction);
+    if (ms < 0) return undefined;
+    ms *= fraction === 1 ? 100 : fraction === 2 ? 10 : 1;
+  }
+  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1])) return undefined;
-  const ms = m[7] === undefined ? 0 : Number(m[7].padEnd(3, '0'));
   const t = Date.UTC(year, month - 1, day, hour, minute, second, ms);
   // Date.UTC maps years 0-99 to 1900-1999
   return year < 100 ? new Date(t).setUTCFullYear(year) : t;
@@ -159,19 +178,31 @@ export function parseDateValue(value: unknown, params: Readonly<Record<string, u
   }
 }
 
-const IPV4 = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})$/;
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /** Fast path for dotted IPv4 (the common case): the IPv4-mapped IPv6 key `ipToKey` produces. */
 function ipv4Key(text: string): string | undefined {
-  const m = IPV4.exec(text);
-  if (m === null) return undefined;
-  const a = Number(m[1]);
-  const b = Number(m[2]);
-  const c = Number(m[3]);
-  const d = Number(m[4]);
-  if (a > 255 || b > 255 || c > 255 || d > 255) return undefined;
-  return `00000000000000000000ffff${HEX[a]}${HEX[b]}${HEX[c]}${HEX[d]}`;
+  let key = '00000000000000000000ffff';
+  let i = 0;
+  for (let octet = 0; octet < 4; octet++) {
+    if (octet > 0) {
+      if (text.charCodeAt(i) !== 46) return undefined;
+      i++;
+    }
+    const start = i;
+    let v = 0;
+    while (i < text.length && i - start < 4) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      v = v * 10 + (c - 48);
+      i++;
+    }
+    const len = i - start;
+    // no empty, over-long or zero-padded octets (ipToKey rejects "010")
+    if (len === 0 || len > 3 || v > 255 || (len > 1 && text.charCodeAt(start) === 48)) return undefined;
+    key += HEX[v];
+  }
+  return i === text.length ? key : undefined;
 }
 
 export function parseIpValue(value: unknown): string {
