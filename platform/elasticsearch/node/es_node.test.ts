@@ -161,3 +161,19 @@ describe('snapshots', () => {
     await again.close();
   });
 });
+
+describe('stale index states', () => {
+  it('refuses writes through the state of a deleted index (the log stays replayable)', async () => {
+    const dir = tempDir();
+    const node = await EsNode.open({ dataPath: dir, logger });
+    const old = node.createIndex('gone', {});
+    node.deleteIndex('gone');
+    node.createIndex('gone', {});
+    expect((await errorOf(() => node.indexDoc(old, '1', '{}', {}))).type).toBe('index_not_found_exception');
+    await node.durable();
+    await node.close();
+    const again = await EsNode.open({ dataPath: dir, logger });
+    expect(again.getDoc(again.readIndex('gone'), '1', true)).toEqual({ found: false });
+    await again.close();
+  });
+});

@@ -922,6 +922,7 @@ export class EsNode implements TargetCatalog {
   }
 
   indexDoc(state: IndexState, id: string, source: string, params: DocWriteParams): WriteOutcome {
+    this.assertCurrent(state);
     const outcome = state.shard.indexDoc(id, source, {
       opType: params.opType,
       ifSeqNo: params.ifSeqNo,
@@ -934,6 +935,7 @@ export class EsNode implements TargetCatalog {
   }
 
   deleteDoc(state: IndexState, id: string, params: DocWriteParams): WriteOutcome {
+    this.assertCurrent(state);
     const outcome = state.shard.deleteDoc(id, {
       ifSeqNo: params.ifSeqNo,
       ifPrimaryTerm: params.ifPrimaryTerm,
@@ -945,6 +947,7 @@ export class EsNode implements TargetCatalog {
   }
 
   updateDoc(state: IndexState, id: string, request: UpdateRequest, params: DocWriteParams): WriteOutcome & { source: string } {
+    this.assertCurrent(state);
     const outcome = state.shard.updateDoc(id, request, {
       ifSeqNo: params.ifSeqNo,
       ifPrimaryTerm: params.ifPrimaryTerm,
@@ -958,6 +961,11 @@ export class EsNode implements TargetCatalog {
       this.log({ op: 'index', index: state.name, id, source: outcome.source, routing, seq_no: outcome.seqNo, version: outcome.version });
     }
     return outcome;
+  }
+
+  /** A state held across an await may belong to a since-deleted index: never log writes for it. */
+  private assertCurrent(state: IndexState): void {
+    if (this.indices.get(state.name) !== state) throw indexNotFound(state.name);
   }
 
   getDoc(state: IndexState, id: string, realtime: boolean): GetResult {

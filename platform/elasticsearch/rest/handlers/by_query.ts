@@ -7,7 +7,7 @@ import { EsError, illegalArgument, parsingException, unsupported } from '../../e
 import { SEARCH_DEFAULT_OPTIONS, type IndexState } from '../../node';
 import { matchingDocs } from '../../search';
 import type { RestRequest, RestResponse } from '../types';
-import { isObject } from './common';
+import { isObject, Yielder } from './common';
 
 export const BY_QUERY_PARAMS = [
   'allow_no_indices',
@@ -143,11 +143,14 @@ async function runByQuery(req: RestRequest, kind: 'update' | 'delete'): Promise<
   const failures: unknown[] = [];
   const touched = new Set<IndexState>();
   let aborted = false;
+  const yielder = new Yielder();
   for (let start = 0; start < candidates.length && !aborted; start += scrollSize) {
     if (parsed.maxDocs !== undefined && updated + deleted >= parsed.maxDocs) break;
     batches++;
     for (const doc of candidates.slice(start, start + scrollSize)) {
       if (parsed.maxDocs !== undefined && updated + deleted >= parsed.maxDocs) break;
+      // Long batches still let other requests in (spec §1); the CAS check covers any interleaved write.
+      if (yielder.shouldYield()) await yielder.yield();
       total++;
       try {
         const cas = { ifSeqNo: doc.seqNo, ifPrimaryTerm: doc.primaryTerm, routing: doc.routing };
@@ -160,6 +163,12 @@ async function runByQuery(req: RestRequest, kind: 'update' | 'delete'): Promise<
         }
         touched.add(doc.state);
       } catch (e) {
+        if (e instanceof EsError && e.type === 'index_not_found_exception') {
+          // The index was deleted while the job yielded.
+          failures.push({ index: doc.state.name, id: doc.id, cause: e.toCause(), status: 404 });
+          aborted = true;
+          break;
+        }
         if (!(e instanceof EsError) || e.status !== 409) throw e;
         conflicts++;
         if (parsed.conflicts === 'abort') {
@@ -170,7 +179,7 @@ async function runByQuery(req: RestRequest, kind: 'update' | 'delete'): Promise<
       }
     }
     await req.node.durable();
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await yielder.yield();
   }
   if (req.params.bool('refresh', false)) {
     const all = new Set(snapshot.map((d) => d.state));
@@ -192,7 +201,8 @@ async function runByQuery(req: RestRequest, kind: 'update' | 'delete'): Promise<
   body.requests_per_second = -1.0;
   body.throttled_until_millis = 0;
   body.failures = failures;
-  return { status: aborted ? 409 : 200, body };
+  const status = failures.length > 0 ? ((failures[0] as { status: number }).status) : 200;
+  return { status, body };
 }
 
 export const updateByQuery = (req: RestRequest): Promise<RestResponse> => runByQuery(req, 'update');
