@@ -240,6 +240,13 @@ describe('request handling', () => {
     expect(log).toEqual(['normal:completed', 'gone:aborted']);
   });
 
+  it('streams a response body (server-sent events)', async () => {
+    const res = await kbn.get<string>('/api/core_test/stream');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/event-stream');
+    expect(res.body).toBe('data: {"n":1}\n\ndata: {"n":2}\n\ndata: {"n":3}\n\n');
+  });
+
   it('answers unknown routes with a Kibana 404 body', async () => {
     const res = await kbn.get('/api/nothing/here');
     expect(res.status).toBe(404);
