@@ -19,8 +19,18 @@ export function isScrubbableInFreeText(value: string, minFreeTextLength = DEFAUL
   return !LITERALS.has(trimmed.toLowerCase());
 }
 
-/** Per code unit lower-casing that keeps positions aligned (a char whose lower form changes length is kept). */
+/**
+ * Lower-casing that keeps positions aligned with the original (a char whose lower form changes length is kept),
+ * with final sigma folded to σ so a word's case forms compare equal wherever the word stands.
+ */
 function foldAligned(text: string): string {
+  const lower = text.toLowerCase();
+  // Lower-casing never shrinks a string, so equal length means every char kept its width (the common case).
+  const aligned = lower.length === text.length ? lower : foldPerCodePoint(text);
+  return aligned.includes('ς') ? aligned.replace(/ς/g, 'σ') : aligned;
+}
+
+function foldPerCodePoint(text: string): string {
   let out = '';
   for (const ch of text) {
     const lower = ch.toLowerCase();
@@ -55,14 +65,15 @@ interface Literal<T> {
  * whose boundaries hold wins; matching continues after it (single pass).
  */
 function createMatcher<T>(entries: ReadonlyArray<{ literal: string; payload: T }>) {
-  const byFirst = new Map<string, Array<Literal<T>>>();
+  // Keyed by the first UTF-16 unit: one integer lookup per text position.
+  const byFirst = new Map<number, Array<Literal<T>>>();
   for (const { literal, payload } of entries) {
     const folded = foldAligned(literal);
     const chars = [...literal];
     const item = { folded, startsWord: isWord(chars[0]), endsWord: isWord(chars[chars.length - 1]), payload };
-    const list = byFirst.get(folded[0]) ?? [];
+    const list = byFirst.get(folded.charCodeAt(0)) ?? [];
     list.push(item);
-    byFirst.set(folded[0], list);
+    byFirst.set(folded.charCodeAt(0), list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.folded.length - a.folded.length);
   return (text: string, onMatch: (payload: T, matched: string) => string): string => {
@@ -72,7 +83,7 @@ function createMatcher<T>(entries: ReadonlyArray<{ literal: string; payload: T }
     let last = 0;
     let p = 0;
     while (p < text.length) {
-      const candidates = byFirst.get(folded[p]);
+      const candidates = byFirst.get(folded.charCodeAt(p));
       let hit: Literal<T> | undefined;
       if (candidates) {
         for (const c of candidates) {

@@ -3,14 +3,16 @@ import { TOKEN_LENGTH } from './tokens';
 import type { Replacements } from './types';
 
 const WORD = /[\p{L}\p{N}]/u;
+/** Compiled once; matchAll works on a copy, so sharing it is safe. */
+const TOKEN_SCAN = new RegExp(TOKEN_IN_TEXT.source, TOKEN_IN_TEXT.flags);
 const HEX = /[0-9a-f]/i;
 const WHITESPACE = /\s/;
 
-/** Whether `s` (≤ 36 chars) can still grow into a lowercase-or-uppercase UUID v4. */
-function couldBeTokenPrefix(s: string): boolean {
-  if (s.length > TOKEN_LENGTH) return false;
-  for (let i = 0; i < s.length; i += 1) {
-    const ch = s[i];
+/** Whether `s` from `start` to its end (≤ 36 chars) can still grow into a UUID v4, in either case. */
+function couldBeTokenPrefix(s: string, start = 0): boolean {
+  if (s.length - start > TOKEN_LENGTH) return false;
+  for (let i = 0; i < s.length - start; i += 1) {
+    const ch = s[start + i];
     if (i === 8 || i === 13 || i === 18 || i === 23) {
       if (ch !== '-') return false;
     } else if (i === 14) {
@@ -124,7 +126,8 @@ export function createStreamDeanonymizer(
     let hold = pending.length;
     if (!final) {
       for (let p = Math.max(0, pending.length - TOKEN_LENGTH); p < pending.length; p += 1) {
-        if (isBoundaryAt(p) && couldBeTokenPrefix(pending.slice(p))) {
+        // Cheapest checks first: most positions fail on their first or second character.
+        if (couldBeTokenPrefix(pending, p) && isBoundaryAt(p)) {
           hold = p;
           break;
         }
@@ -134,7 +137,9 @@ export function createStreamDeanonymizer(
     const offset = prev.length;
     let out = '';
     let cursor = 0;
-    for (const match of context.matchAll(new RegExp(TOKEN_IN_TEXT.source, TOKEN_IN_TEXT.flags))) {
+    // Most text holds no '-' near a hex run: skip the regex entirely then.
+    const matches = context.includes('-') ? context.matchAll(TOKEN_SCAN) : [];
+    for (const match of matches) {
       const start = (match.index ?? 0) - offset;
       const end = start + match[0].length;
       if (start < 0) continue;

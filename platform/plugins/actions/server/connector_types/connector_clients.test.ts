@@ -259,6 +259,20 @@ describe('.gen-ai against the fake OpenAI-compatible server', () => {
     expect(llm.chatRequests()[1].aborted).toBe(true);
   });
 
+  it('G6: a server that rejects `tools` answers llm_tools_unsupported at once, so the chat can fall back to prompted tools', async () => {
+    llm.setHandler((r) =>
+      (r.body as { tools?: unknown }).tools
+        ? { error: { status: 400, body: { error: { message: 'registry.ollama.ai/library/gemma3:4b does not support tools' } } } }
+        : { content: 'prompted answer' },
+    );
+    const c = other();
+    const tools = [{ name: 'alert_counts', description: 'Counts', parameters: { type: 'object' } }];
+    const e = await failure(c.chatComplete({ ...hello, tools }));
+    expect(e.code).toBe('llm_tools_unsupported');
+    expect(llm.chatRequests()).toHaveLength(1);
+    expect((await c.chatComplete(hello)).content).toBe('prompted answer');
+  });
+
   it('Azure OpenAI: deployment path, api-version and api-key header', async () => {
     llm.enqueue({ content: 'from azure' });
     const c = client(

@@ -113,6 +113,7 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions): Provid
     apiKey: options.apiKey,
     baseURL: options.baseUrl,
     maxRetries: 0,
+    logLevel: 'off',
     timeout: 24 * 60 * 60 * 1000,
     defaultHeaders: options.headers,
     fetch: options.fetch,

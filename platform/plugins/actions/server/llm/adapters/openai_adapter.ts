@@ -29,7 +29,14 @@ export interface OpenAiAdapterOptions {
 
 function createSdkClient(options: OpenAiAdapterOptions): OpenAI {
   // The SDK's own retries and timeouts are off: the shared client owns both (§8.5).
-  const common = { maxRetries: 0, timeout: 24 * 60 * 60 * 1000, defaultHeaders: options.headers, fetch: options.fetch };
+  // SDK logging is off: every failure is thrown, classified and logged by the caller without secrets.
+  const common = {
+    maxRetries: 0,
+    timeout: 24 * 60 * 60 * 1000,
+    defaultHeaders: options.headers,
+    fetch: options.fetch,
+    logLevel: 'off' as const,
+  };
   if (options.azure) {
     return new AzureOpenAI({
       ...common,
