@@ -1,0 +1,57 @@
+import fc from 'fast-check';
+import { startHarness, type Harness } from './test_support/harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+  await h.raw('PUT', '/fz', { mappings: { properties: { k: { type: 'keyword' }, n: { type: 'long' }, d: { type: 'date' } } } });
+});
+afterAll(async () => {
+  await h.es.stop();
+});
+
+const paths = [
+  '/fz',
+  '/fz/_doc/1',
+  '/fz/_doc',
+  '/fz/_update/1',
+  '/fz/_create/2',
+  '/_bulk',
+  '/fz/_bulk',
+  '/_mget',
+  '/fz/_search',
+  '/fz/_count',
+  '/_msearch',
+  '/fz/_update_by_query',
+  '/fz/_delete_by_query',
+  '/_aliases',
+  '/fz/_alias/a1',
+  '/_index_template/t1',
+  '/_component_template/c1',
+  '/fz/_settings',
+  '/fz/_mapping',
+  '/_cluster/settings',
+  '/_cluster/health',
+  '/_cat/indices',
+];
+
+const jsonValue = fc.jsonValue({ maxDepth: 3 });
+const body = fc.oneof(
+  jsonValue.map((v) => JSON.stringify(v)),
+  fc.string(),
+  fc.array(jsonValue.map((v) => JSON.stringify(v)), { maxLength: 4 }).map((lines) => `${lines.join('\n')}\n`),
+);
+
+describe('robustness', () => {
+  it('answers arbitrary bodies on every endpoint with a 4xx/2xx, never a 500 or a crash', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('GET', 'POST', 'PUT', 'DELETE'), fc.constantFrom(...paths), body, async (method, path, text) => {
+        const res = await h.raw(method, path, text);
+        if (res.status >= 500) throw new Error(`${method} ${path} ${text} -> ${res.status} ${res.text}`);
+        expect(res.headers['x-elastic-product']).toBe('Elasticsearch');
+      }),
+      { numRuns: 400, seed: 42 },
+    );
+    expect((await h.raw('GET', '/')).status).toBe(200);
+  }, 120_000);
+});
