@@ -1,5 +1,12 @@
 /** Identity, feature flags, privileges and route paths of the Security AI Assistant plugin (server + browser). */
 
+import {
+  PREINSTALLED_WORKFLOWS_FEATURE_FLAG,
+  PREINSTALLED_WORKFLOWS_FEATURE_FLAG_DEFAULT,
+  REGISTER_ALERT_VALIDATION_STEPS_FEATURE_FLAG,
+  REGISTER_ALERT_VALIDATION_STEPS_FEATURE_FLAG_DEFAULT,
+} from './workflows/constants';
+
 export const PLUGIN_ID = 'securityAiAssistant';
 export const PLUGIN_NAME = 'Security AI Assistant';
 
@@ -13,12 +20,12 @@ export const ASSISTANT_API_PRIVILEGES = {
 /** Feature flags (keys as written under `feature_flags.overrides`) and their defaults. */
 export const FEATURE_FLAGS = {
   registerAlertValidationStepsEnabled: {
-    key: 'securitySolution.registerAlertValidationStepsEnabled',
-    defaultValue: true,
+    key: REGISTER_ALERT_VALIDATION_STEPS_FEATURE_FLAG,
+    defaultValue: REGISTER_ALERT_VALIDATION_STEPS_FEATURE_FLAG_DEFAULT,
   },
   preinstalledWorkflowsEnabled: {
-    key: 'securitySolution.preinstalledWorkflowsEnabled',
-    defaultValue: false,
+    key: PREINSTALLED_WORKFLOWS_FEATURE_FLAG,
+    defaultValue: PREINSTALLED_WORKFLOWS_FEATURE_FLAG_DEFAULT,
   },
 } as const;
 

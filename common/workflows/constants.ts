@@ -1,6 +1,6 @@
 /**
  * Ids, feature-flag keys and limits of the alert-triage steps (triage-steps §1, §3.1, §5).
- * They live here until `common/constants.ts` exists; that file should re-export them rather than repeat them.
+ * `common/constants.ts` builds the plugin's FEATURE_FLAGS table from these keys.
  */
 
 export const RENDER_ALERT_NARRATIVE_STEP_ID = 'security.renderAlertNarrative';
