@@ -1,7 +1,7 @@
 import { EsError } from '../errors';
 import { executeSearch, type SearchOptions } from '../search';
-import { indexFixture } from '../search/testing/index_fixture';
 import type { SearchView } from '../search_view';
+import { errorOf, indexFixture } from '../test_support';
 
 const NOW = Date.parse('2026-03-15T12:00:00Z');
 const opts: SearchOptions = { now: NOW };
@@ -16,16 +16,6 @@ function aggs(view: SearchView | SearchView[], body: Record<string, unknown>, op
     options,
   );
   return r.aggregations as Aggs;
-}
-
-function failure(fn: () => unknown): EsError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof EsError) return e;
-    throw e;
-  }
-  throw new Error('expected an EsError');
 }
 
 const MAPPINGS = {
@@ -174,7 +164,7 @@ describe('terms', () => {
 
   it('unmapped fields give no buckets; text fields fail per index', () => {
     expect(aggs(view(), { aggs: { x: { terms: { field: 'nope' } } } }).x).toEqual({ doc_count_error_upper_bound: 0, sum_other_doc_count: 0, buckets: [] });
-    const e = failure(() => aggs(view(), { aggs: { x: { terms: { field: 'msg' } } } }));
+    const e = errorOf(() => aggs(view(), { aggs: { x: { terms: { field: 'msg' } } } }));
     expect(e.type).toBe('search_phase_execution_exception');
     expect(e.rootCauses()[0].reason).toContain('Text fields are not optimised');
   });
@@ -249,7 +239,7 @@ describe('metrics', () => {
   });
 
   it('keyword fields are rejected for numeric metrics', () => {
-    const e = failure(() => aggs(view(), { aggs: { m: { min: { field: 'user' } } } }));
+    const e = errorOf(() => aggs(view(), { aggs: { m: { min: { field: 'user' } } } }));
     expect(e.status).toBe(400);
     expect(e.rootCauses()[0].reason).toBe('Field [user] of type [keyword] is not supported for aggregation [min]');
   });
@@ -327,7 +317,7 @@ describe('date_histogram', () => {
   });
 
   it('rejects bad intervals', () => {
-    expect(failure(() => aggs(view(), { aggs: { h: { date_histogram: { field: 'ts', calendar_interval: '2d' } } } })).reason).toBe(
+    expect(errorOf(() => aggs(view(), { aggs: { h: { date_histogram: { field: 'ts', calendar_interval: '2d' } } } })).reason).toBe(
       'The supplied interval [2d] could not be parsed as a calendar interval.',
     );
   });
@@ -396,21 +386,21 @@ describe('filter, filters, top_hits, meta, typed_keys, errors', () => {
   });
 
   it('parse errors: sub-aggs on metrics, unknown and unsupported types', () => {
-    const sub = failure(() => aggs(view(), { aggs: { m: { max: { field: 'n' }, aggs: { x: { min: { field: 'n' } } } } } }));
+    const sub = errorOf(() => aggs(view(), { aggs: { m: { max: { field: 'n' }, aggs: { x: { min: { field: 'n' } } } } } }));
     expect(sub.status).toBe(400);
     expect(sub.reason).toBe('Aggregator [m] of type [max] cannot accept sub-aggregations');
-    expect(failure(() => aggs(view(), { aggs: { m: { foo: {} } } })).reason).toBe('Unknown aggregation type [foo]');
-    expect(failure(() => aggs(view(), { aggs: { d: { cardinality: { field: 'n', precision_threshold: -1 } } } })).reason).toBe(
+    expect(errorOf(() => aggs(view(), { aggs: { m: { foo: {} } } })).reason).toBe('Unknown aggregation type [foo]');
+    expect(errorOf(() => aggs(view(), { aggs: { d: { cardinality: { field: 'n', precision_threshold: -1 } } } })).reason).toBe(
       '[precisionThreshold] must be greater than or equal to 0. Found [-1] in [d]',
     );
-    expect(failure(() => aggs(view(), { aggs: { f: { filters: { filters: [] } } } })).reason).toBe('[filters] cannot be empty.');
-    expect(failure(() => aggs(view(), { aggs: { m: { percentiles: { field: 'n' } } } })).meta.embedded_unsupported).toBe('other');
-    expect(failure(() => aggs(view(), { aggs: { m: { scripted_metric: {} } } })).meta.embedded_unsupported).toBe('script');
-    expect(failure(() => aggs(view(), { aggs: { m: { nested: { path: 'x' } } } })).meta.embedded_unsupported).toBe('nested');
+    expect(errorOf(() => aggs(view(), { aggs: { f: { filters: { filters: [] } } } })).reason).toBe('[filters] cannot be empty.');
+    expect(errorOf(() => aggs(view(), { aggs: { m: { percentiles: { field: 'n' } } } })).meta.embedded_unsupported).toBe('other');
+    expect(errorOf(() => aggs(view(), { aggs: { m: { scripted_metric: {} } } })).meta.embedded_unsupported).toBe('script');
+    expect(errorOf(() => aggs(view(), { aggs: { m: { nested: { path: 'x' } } } })).meta.embedded_unsupported).toBe('nested');
   });
 
   it('top_hits result window is per index', () => {
-    const e = failure(() => aggs(view(), { aggs: { t: { top_hits: { size: 101 } } } }));
+    const e = errorOf(() => aggs(view(), { aggs: { t: { top_hits: { size: 101 } } } }));
     expect(e.rootCauses()[0].reason).toContain("Top hits result window is too large, the top hits aggregator [t]'s from + size must be less than or equal to: [100] but was [101].");
   });
 });

@@ -1,15 +1,5 @@
-import { EsError } from '../errors';
 import { EMPTY_ROOT, createMapping, parseDocument, rootMappingJson, updateMapping, type RootMapping } from './index';
-
-function thrown(fn: () => unknown): EsError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof EsError) return e;
-    throw e;
-  }
-  throw new Error('expected an EsError');
-}
+import { errorOf } from '../test_support';
 
 const OPTS = { ignoreMalformed: false, totalFieldsLimit: 1000 };
 
@@ -50,27 +40,27 @@ describe('explicit mappings', () => {
   });
 
   it('rejects bad mappings with mapper_parsing_exception', () => {
-    const unknownParam = thrown(() => createMapping({ properties: { f: { type: 'keyword', foo: 1 } } }, 1000));
+    const unknownParam = errorOf(() => createMapping({ properties: { f: { type: 'keyword', foo: 1 } } }, 1000));
     expect(unknownParam.type).toBe('mapper_parsing_exception');
     expect(unknownParam.reason).toBe('Failed to parse mapping: unknown parameter [foo] on mapper [f] of type [keyword]');
     expect(unknownParam.rootCauses()[0].reason).toBe('unknown parameter [foo] on mapper [f] of type [keyword]');
-    expect(thrown(() => createMapping({ properties: { f: { type: 'bogus' } } }, 1000)).reason).toBe('Failed to parse mapping: No handler for type [bogus] declared on field [f]');
-    expect(thrown(() => createMapping({ properties: { f: { type: 'scaled_float' } } }, 1000)).type).toBe('mapper_parsing_exception');
-    expect(thrown(() => createMapping({ properties: { al: { type: 'alias', path: 'nope' } } }, 1000)).reason).toContain('an alias must refer to an existing field');
-    expect(thrown(() => createMapping({ foo: 1 }, 1000)).reason).toBe('Failed to parse mapping: Root mapping definition has unsupported parameters:  [foo : 1]');
+    expect(errorOf(() => createMapping({ properties: { f: { type: 'bogus' } } }, 1000)).reason).toBe('Failed to parse mapping: No handler for type [bogus] declared on field [f]');
+    expect(errorOf(() => createMapping({ properties: { f: { type: 'scaled_float' } } }, 1000)).type).toBe('mapper_parsing_exception');
+    expect(errorOf(() => createMapping({ properties: { al: { type: 'alias', path: 'nope' } } }, 1000)).reason).toContain('an alias must refer to an existing field');
+    expect(errorOf(() => createMapping({ foo: 1 }, 1000)).reason).toBe('Failed to parse mapping: Root mapping definition has unsupported parameters:  [foo : 1]');
   });
 
   it('rejects unsupported features with §11 errors', () => {
-    const e = thrown(() => createMapping({ properties: { v: { type: 'dense_vector' } } }, 1000));
+    const e = errorOf(() => createMapping({ properties: { v: { type: 'dense_vector' } } }, 1000));
     expect(e.status).toBe(400);
     expect(e.meta.embedded_unsupported).toBe('knn');
-    expect(thrown(() => createMapping({ runtime: {} }, 1000)).meta.embedded_unsupported).toBe('runtime_mappings');
-    expect(thrown(() => createMapping({ properties: { d: { type: 'date_nanos' } } }, 1000)).meta.embedded_unsupported).toBe('date_nanos');
-    expect(thrown(() => createMapping({ properties: { t: { type: 'text', analyzer: 'my_custom' } } }, 1000)).meta.embedded_unsupported).toBeDefined();
+    expect(errorOf(() => createMapping({ runtime: {} }, 1000)).meta.embedded_unsupported).toBe('runtime_mappings');
+    expect(errorOf(() => createMapping({ properties: { d: { type: 'date_nanos' } } }, 1000)).meta.embedded_unsupported).toBe('date_nanos');
+    expect(errorOf(() => createMapping({ properties: { t: { type: 'text', analyzer: 'my_custom' } } }, 1000)).meta.embedded_unsupported).toBeDefined();
   });
 
   it('enforces the total fields limit', () => {
-    const e = thrown(() => createMapping({ properties: { a: { type: 'keyword' }, b: { properties: { c: { type: 'long' } } } } }, 2));
+    const e = errorOf(() => createMapping({ properties: { a: { type: 'keyword' }, b: { properties: { c: { type: 'long' } } } } }, 2));
     expect(e.type).toBe('illegal_argument_exception');
     expect(e.reason).toBe('Limit of total fields [2] has been exceeded while adding new fields [3]');
   });
@@ -87,13 +77,13 @@ describe('mapping merges', () => {
   });
 
   it('rejects type changes and non-updatable parameters', () => {
-    const e = thrown(() => updateMapping(base, { properties: { k: { type: 'long' } } }, 1000));
+    const e = errorOf(() => updateMapping(base, { properties: { k: { type: 'long' } } }, 1000));
     expect(e.type).toBe('illegal_argument_exception');
     expect(e.reason).toBe('mapper [k] cannot be changed from type [keyword] to [long]');
-    expect(thrown(() => updateMapping(base, { properties: { t: { type: 'text' } } }, 1000)).reason).toBe(
+    expect(errorOf(() => updateMapping(base, { properties: { t: { type: 'text' } } }, 1000)).reason).toBe(
       'Mapper for [t] conflicts with existing mapper:\n\tCannot update parameter [analyzer] from [whitespace] to [default]',
     );
-    expect(thrown(() => updateMapping(base, { properties: { k: { properties: { x: { type: 'long' } } } } }, 1000)).reason).toBe(
+    expect(errorOf(() => updateMapping(base, { properties: { k: { properties: { x: { type: 'long' } } } } }, 1000)).reason).toBe(
       'mapper [k] cannot be changed from type [keyword] to [object]',
     );
   });
@@ -123,7 +113,7 @@ describe('dynamic mapping and document parsing', () => {
   it('coerces values and enforces ranges', () => {
     const m = createMapping({ properties: { b: { type: 'byte' }, l: { type: 'long' }, h: { type: 'half_float' }, s: { type: 'scaled_float', scaling_factor: 10 }, bool: { type: 'boolean' } } }, 1000);
     expect(valuesOf(m, { b: '12', l: 3.7, h: 0.1, s: 1.26, bool: 'false' })).toEqual({ b: [12], l: [3], h: [0.0999755859375], s: [1.3], bool: ['false'] });
-    const e = thrown(() => parse(m, { b: 200 }, 'x'));
+    const e = errorOf(() => parse(m, { b: 200 }, 'x'));
     expect(e.type).toBe('document_parsing_exception');
     expect(e.reason).toBe("[1:6] failed to parse field [b] of type [byte] in document with id 'x'. Preview of field's value: '200'");
     expect(e.causedBy?.reason).toBe('Value [200] is out of range for a byte');
@@ -139,16 +129,16 @@ describe('dynamic mapping and document parsing', () => {
   it('honours dynamic false and strict, and enabled:false', () => {
     const m = createMapping({ dynamic: 'strict', properties: { o: { type: 'object', dynamic: false }, off: { type: 'object', enabled: false } } }, 1000);
     expect(parse(m, { o: { x: 1 }, off: { anything: [1, { a: 'b' }] } }).paths).toEqual([]);
-    const e = thrown(() => parse(m, { nope: 1 }));
+    const e = errorOf(() => parse(m, { nope: 1 }));
     expect(e.type).toBe('strict_dynamic_mapping_exception');
     expect(e.reason).toBe('[1:9] mapping set to strict, dynamic introduction of [nope] within [_doc] is not allowed');
   });
 
   it('rejects object/scalar conflicts and metadata fields', () => {
     const m = createMapping({ properties: { o: { properties: { a: { type: 'keyword' } } }, k: { type: 'keyword' } } }, 1000);
-    expect(thrown(() => parse(m, { o: 'x' })).reason).toBe('[1:6] object mapping for [o] tried to parse field [o] as object, but found a concrete value');
-    expect(thrown(() => parse(m, { k: { a: 1 } })).reason).toBe("[1:6] failed to parse field [k] of type [keyword] in document with id '1'. Preview of field's value: '{a=1}'");
-    expect(thrown(() => parse(m, { _id: 'x' })).reason).toBe(
+    expect(errorOf(() => parse(m, { o: 'x' })).reason).toBe('[1:6] object mapping for [o] tried to parse field [o] as object, but found a concrete value');
+    expect(errorOf(() => parse(m, { k: { a: 1 } })).reason).toBe("[1:6] failed to parse field [k] of type [keyword] in document with id '1'. Preview of field's value: '{a=1}'");
+    expect(errorOf(() => parse(m, { _id: 'x' })).reason).toBe(
       '[1:2] Field [_id] is a metadata field and cannot be added inside a document. Use the index API request parameters.',
     );
   });
@@ -185,10 +175,10 @@ describe('dynamic mapping and document parsing', () => {
   });
 
   it('enforces the total fields limit for dynamic fields', () => {
-    const e = thrown(() => parseDocument({ a: 1, b: 2 }, '{"a":1,"b":2}', '1', EMPTY_ROOT, { ignoreMalformed: false, totalFieldsLimit: 1 }));
+    const e = errorOf(() => parseDocument({ a: 1, b: 2 }, '{"a":1,"b":2}', '1', EMPTY_ROOT, { ignoreMalformed: false, totalFieldsLimit: 1 }));
     expect(e.type).toBe('document_parsing_exception');
     expect(e.reason).toBe('[1:12] failed to parse: Limit of total fields [1] has been exceeded while adding new fields [2]');
-    expect(thrown(() => parseDocument({ s: 'x' }, '{"s":"x"}', '1', EMPTY_ROOT, { ignoreMalformed: false, totalFieldsLimit: 1 })).reason).toBe(
+    expect(errorOf(() => parseDocument({ s: 'x' }, '{"s":"x"}', '1', EMPTY_ROOT, { ignoreMalformed: false, totalFieldsLimit: 1 })).reason).toBe(
       '[1:6] failed to parse: Limit of total fields [1] has been exceeded while adding new fields [2]',
     );
   });
@@ -196,7 +186,7 @@ describe('dynamic mapping and document parsing', () => {
 
 describe('field names', () => {
   it('rejects empty field names as ES does (illegal_argument_exception cause)', () => {
-    const e = thrown(() => createMapping({ properties: { '': { type: 'keyword' } } }, 1000));
+    const e = errorOf(() => createMapping({ properties: { '': { type: 'keyword' } } }, 1000));
     expect(e.type).toBe('mapper_parsing_exception');
     expect(e.rootCauses()[0]).toMatchObject({ type: 'illegal_argument_exception', reason: 'field name cannot be an empty string' });
   });
@@ -216,26 +206,26 @@ describe('dynamic details', () => {
 
   it('maps an array by its first non-null value and rejects later incompatible ones', () => {
     expect(rootMappingJson(parse(EMPTY_ROOT, { a: [null, true, false] }).mapping).properties).toEqual({ a: { type: 'boolean' } });
-    expect(thrown(() => parse(EMPTY_ROOT, { a: [1, 'x'] })).reason).toContain('failed to parse field [a] of type [long]');
+    expect(errorOf(() => parse(EMPTY_ROOT, { a: [1, 'x'] })).reason).toContain('failed to parse field [a] of type [long]');
   });
 
   it('inherits dynamic settings and lets children override them', () => {
     const m = createMapping({ dynamic: 'strict', properties: { open: { type: 'object', dynamic: true, properties: { inner: { properties: {} } } } } }, 1000);
     const p = parse(m, { open: { x: 1, inner: { y: 'z' } } });
     expect(p.paths).toEqual(['open.x', 'open.inner.y', 'open.inner.y.keyword']);
-    expect(thrown(() => parse(m, { other: 1 })).type).toBe('strict_dynamic_mapping_exception');
+    expect(errorOf(() => parse(m, { other: 1 })).type).toBe('strict_dynamic_mapping_exception');
   });
 
   it('rejects a dotted path through a leaf', () => {
     const m = createMapping({ properties: { a: { type: 'keyword' } } }, 1000);
-    expect(thrown(() => parse(m, { 'a.b': 1 })).reason).toBe(
+    expect(errorOf(() => parse(m, { 'a.b': 1 })).reason).toBe(
       '[1:8] Could not dynamically add mapping for field [a.b]. Existing mapping for [a] must be of type object but found [keyword].',
     );
   });
 
   it('writes to aliases are rejected', () => {
     const m = createMapping({ properties: { a: { type: 'keyword' }, al: { type: 'alias', path: 'a' } } }, 1000);
-    expect(thrown(() => parse(m, { al: 'x' })).reason).toBe('[1:7] Cannot write to a field alias [al].');
+    expect(errorOf(() => parse(m, { al: 'x' })).reason).toBe('[1:7] Cannot write to a field alias [al].');
   });
 
   it('detects slash dates and respects date_detection:false', () => {

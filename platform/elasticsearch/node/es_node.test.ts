@@ -1,24 +1,14 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { EsError } from '../errors';
 import { EsNode } from './es_node';
+import { asyncErrorOf } from '../test_support';
 
 const logger = { info: jest.fn(), warn: jest.fn(), error: jest.fn() };
 const OPEN = { ignoreUnavailable: false, allowNoIndices: true, expandWildcards: { open: true, closed: false, hidden: false } };
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'es-node-'));
-}
-
-async function errorOf(fn: () => unknown): Promise<EsError> {
-  try {
-    await fn();
-  } catch (e) {
-    if (e instanceof EsError) return e;
-    throw e;
-  }
-  throw new Error('expected an EsError');
 }
 
 describe('EsNode', () => {
@@ -87,11 +77,11 @@ describe('EsNode', () => {
     node.createIndex('i1', {});
     node.createIndex('i2', {});
     node.updateAliases([{ type: 'add', indices: ['i1', 'i2'], aliases: ['both'], definition: {} }], OPEN);
-    expect((await errorOf(() => node.resolveWriteIndex('both', false))).reason).toMatch(/^no write index is defined for alias \[both\]/);
-    expect((await errorOf(() => node.readIndex('both'))).reason).toBe(
+    expect((await asyncErrorOf(() => node.resolveWriteIndex('both', false))).reason).toMatch(/^no write index is defined for alias \[both\]/);
+    expect((await asyncErrorOf(() => node.readIndex('both'))).reason).toBe(
       "alias [both] has more than one index associated with it [i1, i2], can't execute a single index op",
     );
-    expect((await errorOf(() => node.resolveWriteIndex('i1', true))).reason).toBe(
+    expect((await asyncErrorOf(() => node.resolveWriteIndex('i1', true))).reason).toBe(
       'no such index [i1] and [require_alias] request flag is [true] and [i1] is not an alias',
     );
     node.updateAliases([{ type: 'add', indices: ['i2'], aliases: ['both'], definition: { is_write_index: true } }], OPEN);
@@ -99,9 +89,9 @@ describe('EsNode', () => {
     const missing = node.updateAliases([{ type: 'remove', indices: ['i1'], aliases: ['nope'], definition: {} }], OPEN);
     expect(missing.errors).toBe(true);
     expect(missing.results[0]).toMatchObject({ status: 404, error: { type: 'aliases_not_found_exception', reason: 'aliases [nope] missing' } });
-    expect((await errorOf(() => node.updateAliases([{ type: 'remove', indices: ['i1'], aliases: ['nope'], definition: {}, mustExist: true }], OPEN))).status).toBe(404);
-    expect((await errorOf(() => node.createIndex('both', {}))).type).toBe('invalid_index_name_exception');
-    expect((await errorOf(() => node.createIndex('i1', {}))).type).toBe('resource_already_exists_exception');
+    expect((await asyncErrorOf(() => node.updateAliases([{ type: 'remove', indices: ['i1'], aliases: ['nope'], definition: {}, mustExist: true }], OPEN))).status).toBe(404);
+    expect((await asyncErrorOf(() => node.createIndex('both', {}))).type).toBe('invalid_index_name_exception');
+    expect((await asyncErrorOf(() => node.createIndex('i1', {}))).type).toBe('resource_already_exists_exception');
     await node.close();
   });
 
@@ -110,7 +100,7 @@ describe('EsNode', () => {
     node.createIndex('h1', { settings: { 'index.hidden': true } });
     node.createIndex('h2', {});
     node.updateAliases([{ type: 'add', indices: ['h1'], aliases: ['.hid'], definition: { is_hidden: true } }], OPEN);
-    const e = await errorOf(() => node.updateAliases([{ type: 'add', indices: ['h2'], aliases: ['.hid'], definition: {} }], OPEN));
+    const e = await asyncErrorOf(() => node.updateAliases([{ type: 'add', indices: ['h2'], aliases: ['.hid'], definition: {} }], OPEN));
     expect(e.reason).toMatch(/alias must have the same is_hidden setting on all indices/);
     expect(node.resolve('.hid*', OPEN).map((r) => r.index)).toEqual(['h1']);
     expect(node.resolve('*', OPEN).map((r) => r.index)).toEqual(['h2']);
@@ -169,7 +159,7 @@ describe('stale index states', () => {
     const old = node.createIndex('gone', {});
     node.deleteIndex('gone');
     node.createIndex('gone', {});
-    expect((await errorOf(() => node.indexDoc(old, '1', '{}', {}))).type).toBe('index_not_found_exception');
+    expect((await asyncErrorOf(() => node.indexDoc(old, '1', '{}', {}))).type).toBe('index_not_found_exception');
     await node.durable();
     await node.close();
     const again = await EsNode.open({ dataPath: dir, logger });

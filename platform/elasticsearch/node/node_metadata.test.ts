@@ -1,20 +1,10 @@
-import { EsError } from '../errors';
 import { validateIndexName } from './index_names';
 import { resolveDateMathName } from './date_math_names';
 import { effectiveReplicas, flattenSettings, nestSettings, toIndexSettings, validateSettings } from './index_settings';
 import { resolveForDelete, resolveTargets, parseExpandWildcards, type IndicesOptions, type TargetCatalog } from './resolve_targets';
 import { checkOverlap, composeTemplate, findMatchingTemplate, parseIndexTemplate, type ComponentTemplate, type IndexTemplate } from './templates';
 import { patternsOverlap, simpleMatch } from './wildcard';
-
-function errorOf(fn: () => unknown): EsError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof EsError) return e;
-    throw e;
-  }
-  throw new Error('expected an EsError');
-}
+import { errorOf } from '../test_support';
 
 describe('index names', () => {
   it.each([

@@ -1,19 +1,9 @@
-import { EsError } from '../errors';
 import { parseQuery } from './parse';
 import { resolveMinimumShouldMatch } from './minimum_should_match';
 import { createBm25Scorer, idf, avgFieldLength, smallFloatRoundTrip } from './bm25';
 import { parseSimpleQueryString } from './simple_query_string';
 import { SQS_ALL_FLAGS } from './ast';
-
-function errorOf(fn: () => unknown): EsError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof EsError) return e;
-    throw e;
-  }
-  throw new Error('expected an EsError');
-}
+import { errorOf } from '../test_support';
 
 describe('parseQuery', () => {
   it('rejects unknown queries with parsing_exception', () => {

@@ -1,7 +1,7 @@
 import { EsError } from '../errors';
 import { executeSearch } from '../search';
-import { indexFixture } from '../search/testing/index_fixture';
 import type { SearchView } from '../search_view';
+import { errorOf, indexFixture } from '../test_support';
 
 const NOW = Date.parse('2026-03-15T12:00:00Z');
 
@@ -23,16 +23,6 @@ function ids(view: SearchView, query: unknown): string[] {
   return hitsOf(view, query)
     .map((h) => h._id)
     .sort();
-}
-
-function failure(fn: () => unknown): EsError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof EsError) return e;
-    throw e;
-  }
-  throw new Error('expected an EsError');
 }
 
 describe('full text scoring (golden)', () => {
@@ -112,7 +102,7 @@ describe('term-level queries', () => {
   });
 
   it('type mismatches are per-index query_shard_exceptions', () => {
-    const e = failure(() => search(view(), { query: { term: { n: 'abc' } } }));
+    const e = errorOf(() => search(view(), { query: { term: { n: 'abc' } } }));
     expect(e.type).toBe('search_phase_execution_exception');
     expect(e.status).toBe(400);
     const root = e.rootCauses()[0];
@@ -121,8 +111,8 @@ describe('term-level queries', () => {
     expect(root.index).toBe('test');
     const body = e.toBody();
     expect(JSON.stringify(body)).toContain('number_format_exception');
-    expect(failure(() => search(view(), { query: { term: { ip: 'not-an-ip' } } })).rootCauses()[0].reason).toContain("'not-an-ip' is not an IP string literal.");
-    expect(failure(() => search(view(), { query: { term: { ok: 'maybe' } } })).rootCauses()[0].reason).toContain("Can't parse boolean value [maybe]");
+    expect(errorOf(() => search(view(), { query: { term: { ip: 'not-an-ip' } } })).rootCauses()[0].reason).toContain("'not-an-ip' is not an IP string literal.");
+    expect(errorOf(() => search(view(), { query: { term: { ok: 'maybe' } } })).rootCauses()[0].reason).toContain("Can't parse boolean value [maybe]");
   });
 
   it('terms with mixed values and max_terms_count', () => {
@@ -130,7 +120,7 @@ describe('term-level queries', () => {
     expect(ids(view(), { terms: { n: [5, '20'] } })).toEqual(['1', '3']);
     expect(ids(view(), { terms: { ip: ['10.1.2.3', '2001:db8::/48'] } })).toEqual(['1', '3']);
     const { view: small } = indexFixture([{ k: 'a' }], { settings: { maxTermsCount: 2 } });
-    const e = failure(() => search(small(), { query: { terms: { k: ['a', 'b', 'c'] } } }));
+    const e = errorOf(() => search(small(), { query: { terms: { k: ['a', 'b', 'c'] } } }));
     expect(e.rootCauses()[0].reason).toBe(
       'failed to create query: The number of terms [3] used in the Terms Query request has exceeded the allowed maximum of [2]. This maximum can be set by changing the [index.max_terms_count] index level setting.',
     );
@@ -165,7 +155,7 @@ describe('term-level queries', () => {
     expect(ids(view(), { exists: { field: 'obj' } })).toEqual(['1']);
     expect(ids(view(), { exists: { field: 'nope' } })).toEqual([]);
     expect(ids(view(), { exists: { field: 'o*' } })).toEqual(['1', '2', '4']);
-    const e = failure(() => search(view(), { query: { exists: { field: '_source' } } }));
+    const e = errorOf(() => search(view(), { query: { exists: { field: '_source' } } }));
     expect(e.rootCauses()[0].type).toBe('query_shard_exception');
   });
 
@@ -185,7 +175,7 @@ describe('term-level queries', () => {
     expect(ids(view(), { wildcard: { tag: '?eta' } })).toEqual(['2']);
     expect(ids(view(), { wildcard: { tag: { value: '*A', case_insensitive: true } } })).toEqual(['1', '2', '3']);
     expect(ids(view(), { wildcard: { tag: 'a\\*' } })).toEqual([]);
-    const e = failure(() => search(view(), { query: { prefix: { n: '1' } } }));
+    const e = errorOf(() => search(view(), { query: { prefix: { n: '1' } } }));
     expect(e.rootCauses()[0].reason).toContain('Can only use prefix queries on keyword, text and wildcard fields');
   });
 });
@@ -277,7 +267,7 @@ describe('match, multi_match, match_phrase', () => {
   it('match honours the analyzer parameter', () => {
     expect(ids(view(), { match: { title: { query: 'QUICK', analyzer: 'whitespace' } } })).toEqual([]);
     expect(ids(view(), { match: { title: { query: 'QUICK', analyzer: 'standard' } } })).toEqual(['1', '2']);
-    const e = failure(() => search(view(), { query: { match: { title: { query: 'x', analyzer: 'english' } } } }));
+    const e = errorOf(() => search(view(), { query: { match: { title: { query: 'x', analyzer: 'english' } } } }));
     expect(e.meta.embedded_unsupported).toBe('custom_analysis');
   });
 

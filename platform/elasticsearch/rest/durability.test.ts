@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Client } from '@elastic/elasticsearch';
 import { startEmbeddedElasticsearch } from '../index';
-import { quietLogger, rawRequest, tempDataPath } from './test_support/harness';
+import { quietLogger, rawRequest, tempDataPath } from '../test_support';
 
 const CLI = path.join(__dirname, '..', 'cli.ts');
 const REPO = path.join(__dirname, '..', '..', '..');

@@ -1,23 +1,17 @@
-import { Client } from '@elastic/elasticsearch';
-import { startHarness, type Harness } from './test_support/harness';
+import { startHarness, type Harness } from '../test_support';
 
 let h: Harness;
-let client: Client;
 beforeAll(async () => {
   h = await startHarness();
-  client = new Client({ node: h.es.url });
 });
-afterAll(async () => {
-  await client.close();
-  await h.es.stop();
-});
+afterAll(() => h.stop());
 
 type ErrorBody = { error: { type: string; reason: string; [k: string]: unknown }; status: number };
 
 describe('indices', () => {
   it('creates with settings, shows them nested, and rejects bad names and settings', async () => {
-    await client.indices.create({ index: 'ix', settings: { number_of_shards: 1, 'index.number_of_replicas': 0 }, mappings: { properties: { b: { type: 'keyword' }, a: { type: 'long' } } } });
-    const got = await client.indices.get({ index: 'ix' });
+    await h.client.indices.create({ index: 'ix', settings: { number_of_shards: 1, 'index.number_of_replicas': 0 }, mappings: { properties: { b: { type: 'keyword' }, a: { type: 'long' } } } });
+    const got = await h.client.indices.get({ index: 'ix' });
     expect(got.ix.settings?.index).toMatchObject({ number_of_shards: '1', number_of_replicas: '0', provided_name: 'ix' });
     expect(got.ix.mappings).toEqual({ properties: { a: { type: 'long' }, b: { type: 'keyword' } } });
     const taken = await h.raw('PUT', '/ix');
@@ -32,22 +26,22 @@ describe('indices', () => {
   });
 
   it('gets and updates settings', async () => {
-    await client.indices.create({ index: 'st' });
+    await h.client.indices.create({ index: 'st' });
     const settings = await h.raw('GET', '/st/_settings?flat_settings=true');
     expect((settings.json() as Record<string, { settings: Record<string, unknown> }>).st.settings).toMatchObject({ 'index.number_of_shards': '1', 'index.number_of_replicas': '1' });
-    await client.indices.putSettings({ index: 'st', settings: { index: { number_of_replicas: 0, refresh_interval: '-1' } } });
+    await h.client.indices.putSettings({ index: 'st', settings: { index: { number_of_replicas: 0, refresh_interval: '-1' } } });
     const named = await h.raw('GET', '/st/_settings/index.number_of_replicas');
     expect(named.json()).toEqual({ st: { settings: { index: { number_of_replicas: '0' } } } });
     const nonDynamic = await h.raw('PUT', '/st/_settings', { index: { number_of_shards: 2 } });
     expect((nonDynamic.json() as ErrorBody).error.reason).toMatch(/^Can't update non dynamic settings \[\[index.number_of_shards\]\] for open indices/);
-    const health = await client.cluster.health({ index: 'st' });
+    const health = await h.client.cluster.health({ index: 'st' });
     expect(health.status).toBe('green');
   });
 
   it('puts and gets mappings', async () => {
-    await client.indices.create({ index: 'mp' });
-    await client.indices.putMapping({ index: 'mp', properties: { z: { type: 'keyword' }, y: { type: 'date' } } });
-    const res = await client.indices.getMapping({ index: 'mp' });
+    await h.client.indices.create({ index: 'mp' });
+    await h.client.indices.putMapping({ index: 'mp', properties: { z: { type: 'keyword' }, y: { type: 'date' } } });
+    const res = await h.client.indices.getMapping({ index: 'mp' });
     expect(res).toEqual({ mp: { mappings: { properties: { y: { type: 'date' }, z: { type: 'keyword' } } } } });
     const conflict = await h.raw('PUT', '/mp/_mapping', { properties: { z: { type: 'long' } } });
     expect(conflict.status).toBe(400);
@@ -55,11 +49,11 @@ describe('indices', () => {
   });
 
   it('deletes only concrete names', async () => {
-    await client.indices.create({ index: 'd1' });
+    await h.client.indices.create({ index: 'd1' });
     const wildcard = await h.raw('DELETE', '/d*');
     expect((wildcard.json() as ErrorBody).error.reason).toBe('Wildcard expressions or all indices are not allowed');
-    expect(await client.indices.delete({ index: 'd1' })).toEqual({ acknowledged: true });
-    expect(await client.indices.exists({ index: 'd1' })).toBe(false);
+    expect(await h.client.indices.delete({ index: 'd1' })).toEqual({ acknowledged: true });
+    expect(await h.client.indices.exists({ index: 'd1' })).toBe(false);
     const missing = await h.raw('DELETE', '/d1');
     expect(missing.json()).toMatchObject({ error: { type: 'index_not_found_exception', reason: 'no such index [d1]', 'resource.type': 'index_or_alias', 'resource.id': 'd1' }, status: 404 });
   });
@@ -75,14 +69,14 @@ describe('indices', () => {
   });
 
   it('refreshes and reports shards', async () => {
-    await client.indices.create({ index: 'rf', settings: { number_of_replicas: 0 } });
-    expect(await client.indices.refresh({ index: 'rf' })).toEqual({ _shards: { total: 1, successful: 1, failed: 0 } });
+    await h.client.indices.create({ index: 'rf', settings: { number_of_replicas: 0 } });
+    expect(await h.client.indices.refresh({ index: 'rf' })).toEqual({ _shards: { total: 1, successful: 1, failed: 0 } });
   });
 
   it('lists indices in _cat without hidden ones', async () => {
-    await client.indices.create({ index: 'cat-a', settings: { number_of_replicas: 0 } });
-    await client.indices.create({ index: 'cat-hidden', settings: { hidden: true } });
-    await client.index({ index: 'cat-a', id: '1', document: { a: 1 }, refresh: true });
+    await h.client.indices.create({ index: 'cat-a', settings: { number_of_replicas: 0 } });
+    await h.client.indices.create({ index: 'cat-hidden', settings: { hidden: true } });
+    await h.client.index({ index: 'cat-a', id: '1', document: { a: 1 }, refresh: true });
     const rows = (await h.raw('GET', '/_cat/indices/cat-*?format=json&h=index,docs.count,health&s=index')).json();
     expect(rows).toEqual([{ index: 'cat-a', 'docs.count': '1', health: 'green' }]);
     const all = (await h.raw('GET', '/_cat/indices/cat-*?format=json&h=index&expand_wildcards=all&s=index:desc')).json();
@@ -93,7 +87,7 @@ describe('indices', () => {
   });
 
   it('answers cluster health with wait_for_status and timeouts', async () => {
-    const health = await client.cluster.health();
+    const health = await h.client.cluster.health();
     expect(health).toMatchObject({ number_of_nodes: 1, number_of_data_nodes: 1, timed_out: false });
     const timedOut = await h.raw('GET', '/_cluster/health/no-such-index?timeout=100ms');
     expect(timedOut.status).toBe(408);
@@ -103,30 +97,30 @@ describe('indices', () => {
   });
 
   it('stores cluster settings', async () => {
-    const put = await client.cluster.putSettings({ persistent: { 'action.auto_create_index': 'true', search: { max_buckets: 100 } } });
+    const put = await h.client.cluster.putSettings({ persistent: { 'action.auto_create_index': 'true', search: { max_buckets: 100 } } });
     expect(put).toEqual({ acknowledged: true, persistent: { action: { auto_create_index: 'true' }, search: { max_buckets: '100' } }, transient: {} });
-    expect((await client.cluster.getSettings()).persistent).toEqual({ action: { auto_create_index: 'true' }, search: { max_buckets: '100' } });
+    expect((await h.client.cluster.getSettings()).persistent).toEqual({ action: { auto_create_index: 'true' }, search: { max_buckets: '100' } });
   });
 });
 
 describe('aliases', () => {
   it('runs _aliases actions atomically and shows them', async () => {
-    await client.indices.create({ index: 'al-1' });
-    await client.indices.create({ index: 'al-2' });
-    const res = await client.indices.updateAliases({
+    await h.client.indices.create({ index: 'al-1' });
+    await h.client.indices.create({ index: 'al-2' });
+    const res = await h.client.indices.updateAliases({
       actions: [
         { add: { index: 'al-1', alias: 'al', is_write_index: true } },
         { add: { index: 'al-2', alias: 'al', filter: { term: { kind: 'x' } } } },
       ],
     });
     expect(res).toEqual({ acknowledged: true, errors: false });
-    const got = await client.indices.getAlias({ name: 'al' });
+    const got = await h.client.indices.getAlias({ name: 'al' });
     expect(got).toEqual({ 'al-1': { aliases: { al: { is_write_index: true } } }, 'al-2': { aliases: { al: { filter: { term: { kind: 'x' } } } } } });
     // A failing action leaves nothing applied.
     const bad = await h.raw('POST', '/_aliases', { actions: [{ add: { index: 'al-1', alias: 'other' } }, { add: { index: 'nope', alias: 'other' } }] });
     expect(bad.status).toBe(404);
-    expect(await client.indices.existsAlias({ name: 'other' })).toBe(false);
-    const missed = await client.indices.updateAliases({ actions: [{ remove: { index: 'al-1', alias: 'ghost' } }] });
+    expect(await h.client.indices.existsAlias({ name: 'other' })).toBe(false);
+    const missed = await h.client.indices.updateAliases({ actions: [{ remove: { index: 'al-1', alias: 'ghost' } }] });
     expect(missed).toMatchObject({ acknowledged: true, errors: true, action_results: [{ action: { type: 'remove', indices: ['al-1'], aliases: ['ghost'] }, status: 404, error: { type: 'aliases_not_found_exception' } }] });
     const mustExist = await h.raw('POST', '/_aliases', { actions: [{ remove: { index: 'al-1', alias: 'ghost', must_exist: true } }] });
     expect(mustExist.status).toBe(404);
@@ -136,31 +130,31 @@ describe('aliases', () => {
   });
 
   it('writes through the write index and filters searches', async () => {
-    await client.index({ index: 'al', id: '1', document: { kind: 'y' }, refresh: true });
-    await client.index({ index: 'al-2', id: '2', document: { kind: 'x' }, refresh: true });
-    await client.index({ index: 'al-2', id: '3', document: { kind: 'z' }, refresh: true });
-    const hits = await client.search({ index: 'al', sort: ['_doc'] });
+    await h.client.index({ index: 'al', id: '1', document: { kind: 'y' }, refresh: true });
+    await h.client.index({ index: 'al-2', id: '2', document: { kind: 'x' }, refresh: true });
+    await h.client.index({ index: 'al-2', id: '3', document: { kind: 'z' }, refresh: true });
+    const hits = await h.client.search({ index: 'al', sort: ['_doc'] });
     expect(hits.hits.hits.map((x) => [x._index, x._id]).sort()).toEqual([['al-1', '1'], ['al-2', '2']]);
     const read = await h.raw('GET', '/al/_doc/1');
     expect((read.json() as ErrorBody).error.reason).toBe("alias [al] has more than one index associated with it [al-1, al-2], can't execute a single index op");
   });
 
   it('replaces an index by an alias of the same name in one request', async () => {
-    await client.indices.create({ index: 'swap-old' });
-    await client.indices.create({ index: 'swap-new' });
-    const res = await client.indices.updateAliases({ actions: [{ add: { index: 'swap-new', alias: 'swap-old' } }, { remove_index: { index: 'swap-old' } }] });
+    await h.client.indices.create({ index: 'swap-old' });
+    await h.client.indices.create({ index: 'swap-new' });
+    const res = await h.client.indices.updateAliases({ actions: [{ add: { index: 'swap-new', alias: 'swap-old' } }, { remove_index: { index: 'swap-old' } }] });
     expect(res).toEqual({ acknowledged: true, errors: false });
-    expect(await client.indices.getAlias({ name: 'swap-old' })).toEqual({ 'swap-new': { aliases: { 'swap-old': {} } } });
+    expect(await h.client.indices.getAlias({ name: 'swap-old' })).toEqual({ 'swap-new': { aliases: { 'swap-old': {} } } });
     const clash = await h.raw('POST', '/_aliases', { actions: [{ add: { index: 'swap-new', alias: 'al-1' } }] });
     expect((clash.json() as ErrorBody).error.type).toBe('invalid_alias_name_exception');
   });
 
   it('puts and deletes single aliases', async () => {
-    await client.indices.create({ index: 'pa' });
+    await h.client.indices.create({ index: 'pa' });
     expect((await h.raw('PUT', '/pa/_alias/pa-alias', { is_hidden: true })).status).toBe(200);
-    expect(await client.indices.existsAlias({ name: 'pa-alias' })).toBe(true);
-    expect(await client.indices.getAlias({ index: 'pa' })).toEqual({ pa: { aliases: { 'pa-alias': { is_hidden: true } } } });
-    await client.indices.deleteAlias({ index: 'pa', name: 'pa-alias' });
+    expect(await h.client.indices.existsAlias({ name: 'pa-alias' })).toBe(true);
+    expect(await h.client.indices.getAlias({ index: 'pa' })).toEqual({ pa: { aliases: { 'pa-alias': { is_hidden: true } } } });
+    await h.client.indices.deleteAlias({ index: 'pa', name: 'pa-alias' });
     const again = await h.raw('DELETE', '/pa/_alias/pa-alias');
     expect(again.status).toBe(404);
   });
@@ -168,24 +162,24 @@ describe('aliases', () => {
 
 describe('index templates', () => {
   it('applies the highest-priority template with components on auto-create', async () => {
-    await client.cluster.putComponentTemplate({ name: 'ct-base', template: { mappings: { properties: { '@timestamp': { type: 'date' } } }, settings: { number_of_replicas: 0 } } });
-    await client.indices.putIndexTemplate({ name: 'tpl-low', index_patterns: ['tpl-*'], priority: 1, template: { settings: { refresh_interval: '5s' } } });
-    await client.indices.putIndexTemplate({
+    await h.client.cluster.putComponentTemplate({ name: 'ct-base', template: { mappings: { properties: { '@timestamp': { type: 'date' } } }, settings: { number_of_replicas: 0 } } });
+    await h.client.indices.putIndexTemplate({ name: 'tpl-low', index_patterns: ['tpl-*'], priority: 1, template: { settings: { refresh_interval: '5s' } } });
+    await h.client.indices.putIndexTemplate({
       name: 'tpl-high',
       index_patterns: ['tpl-*'],
       priority: 10,
       composed_of: ['ct-base'],
       template: { mappings: { properties: { host: { type: 'keyword' } } }, aliases: { 'tpl-alias': {} } },
     });
-    await client.index({ index: 'tpl-1', id: '1', document: { host: 'a', '@timestamp': '2026-01-01T00:00:00Z', extra: 1 } });
-    const got = await client.indices.get({ index: 'tpl-1' });
+    await h.client.index({ index: 'tpl-1', id: '1', document: { host: 'a', '@timestamp': '2026-01-01T00:00:00Z', extra: 1 } });
+    const got = await h.client.indices.get({ index: 'tpl-1' });
     expect(got['tpl-1'].aliases).toEqual({ 'tpl-alias': {} });
     expect(got['tpl-1'].settings?.index?.number_of_replicas).toBe('0');
     expect(got['tpl-1'].settings?.index?.refresh_interval).toBeUndefined();
     expect(got['tpl-1'].mappings?.properties).toMatchObject({ '@timestamp': { type: 'date' }, host: { type: 'keyword' }, extra: { type: 'long' } });
-    const listed = await client.indices.getIndexTemplate({ name: 'tpl-high' });
+    const listed = await h.client.indices.getIndexTemplate({ name: 'tpl-high' });
     expect(listed.index_templates[0]).toMatchObject({ name: 'tpl-high', index_template: { index_patterns: ['tpl-*'], priority: 10, composed_of: ['ct-base'] } });
-    const shown = await client.indices.getIndexTemplate({ name: 'tpl-low' });
+    const shown = await h.client.indices.getIndexTemplate({ name: 'tpl-low' });
     expect(shown.index_templates[0].index_template.template?.settings).toEqual({ index: { refresh_interval: '5s' } });
     expect((await h.raw('POST', '/_index_template/_simulate_index/unmatched')).json()).toEqual({});
     const sim = await h.raw('POST', '/_index_template/_simulate_index/tpl-2');

@@ -1,18 +1,8 @@
-import { EsError } from '../errors';
 import { parseBulk } from './handlers/bulk_parser';
 import { applyFilterPath } from './filter_path';
 import { didYouMean, jsonParseError, RawJson, serializeJson } from './json_body';
 import { Router } from './router';
-
-function errorOf(fn: () => unknown): EsError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof EsError) return e;
-    throw e;
-  }
-  throw new Error('expected an EsError');
-}
+import { errorOf } from '../test_support';
 
 describe('router', () => {
   const router = new Router();

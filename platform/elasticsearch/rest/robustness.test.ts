@@ -1,14 +1,12 @@
 import fc from 'fast-check';
-import { startHarness, type Harness } from './test_support/harness';
+import { startHarness, type Harness } from '../test_support';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
   await h.raw('PUT', '/fz', { mappings: { properties: { k: { type: 'keyword' }, n: { type: 'long' }, d: { type: 'date' } } } });
 });
-afterAll(async () => {
-  await h.es.stop();
-});
+afterAll(() => h.stop());
 
 const paths = [
   '/fz',

@@ -1,21 +1,15 @@
-import { Client } from '@elastic/elasticsearch';
-import { startHarness, type Harness } from './test_support/harness';
+import { startHarness, type Harness } from '../test_support';
 
 let h: Harness;
-let client: Client;
 beforeAll(async () => {
   h = await startHarness();
-  client = new Client({ node: h.es.url });
-  await client.indices.create({ index: 'sa', settings: { number_of_replicas: 0 }, mappings: { properties: { tag: { type: 'keyword' }, n: { type: 'long' } } } });
-  await client.bulk({
+  await h.client.indices.create({ index: 'sa', settings: { number_of_replicas: 0 }, mappings: { properties: { tag: { type: 'keyword' }, n: { type: 'long' } } } });
+  await h.client.bulk({
     refresh: true,
     operations: Array.from({ length: 30 }, (_, i) => [{ index: { _index: 'sa', _id: String(i) } }, { tag: i % 3 === 0 ? 'a' : 'b', n: i }]).flat(),
   });
 });
-afterAll(async () => {
-  await client.close();
-  await h.es.stop();
-});
+afterAll(() => h.stop());
 
 type ErrorBody = { error: { type: string; reason: string; [k: string]: unknown }; status: number };
 
@@ -34,8 +28,8 @@ describe('search', () => {
   });
 
   it('counts and returns empty results for empty wildcards', async () => {
-    expect(await client.count({ index: 'sa', query: { range: { n: { gte: 10 } } } })).toMatchObject({ count: 20 });
-    const empty = await client.search({ index: 'nothing-*' });
+    expect(await h.client.count({ index: 'sa', query: { range: { n: { gte: 10 } } } })).toMatchObject({ count: 20 });
+    const empty = await h.client.search({ index: 'nothing-*' });
     expect(empty._shards.total).toBe(0);
     const missing = await h.raw('GET', '/nothing/_search');
     expect(missing.status).toBe(404);
@@ -45,7 +39,7 @@ describe('search', () => {
   });
 
   it('runs msearch with per-entry failures', async () => {
-    const res = await client.msearch({
+    const res = await h.client.msearch({
       searches: [{ index: 'sa' }, { query: { term: { tag: 'a' } }, size: 0 }, { index: 'nope' }, { query: { match_all: {} } }, {}, { size: 0 }],
     });
     expect(res.responses).toHaveLength(3);
@@ -61,7 +55,7 @@ describe('by query', () => {
     expect(res.status).toBe(200);
     expect(res.json()).toMatchObject({ timed_out: false, total: 10, updated: 10, deleted: 0, batches: 3, version_conflicts: 0, noops: 0, failures: [] });
     expect(res.json()).not.toHaveProperty('created');
-    const doc = await client.get({ index: 'sa', id: '0' });
+    const doc = await h.client.get({ index: 'sa', id: '0' });
     expect(doc._version).toBe(2);
   });
 
@@ -70,15 +64,15 @@ describe('by query', () => {
     const body = res.json() as Record<string, unknown>;
     expect(body).toMatchObject({ total: 5, deleted: 5, batches: 1, version_conflicts: 0 });
     expect(body).not.toHaveProperty('updated');
-    expect((await client.count({ index: 'sa' })).count).toBe(25);
+    expect((await h.client.count({ index: 'sa' })).count).toBe(25);
   });
 
   it('reports version conflicts with abort (409) and proceeds with proceed', async () => {
-    await client.indices.create({ index: 'cq', settings: { refresh_interval: '-1' } });
-    await client.index({ index: 'cq', id: '1', document: { a: 1 }, refresh: true });
-    await client.index({ index: 'cq', id: '2', document: { a: 1 }, refresh: true });
+    await h.client.indices.create({ index: 'cq', settings: { refresh_interval: '-1' } });
+    await h.client.index({ index: 'cq', id: '1', document: { a: 1 }, refresh: true });
+    await h.client.index({ index: 'cq', id: '2', document: { a: 1 }, refresh: true });
     // Changed after the searchable snapshot: a conflict.
-    await client.index({ index: 'cq', id: '1', document: { a: 2 } });
+    await h.client.index({ index: 'cq', id: '1', document: { a: 2 } });
     const abort = await h.raw('POST', '/cq/_update_by_query', {});
     expect(abort.status).toBe(409);
     const body = abort.json() as { failures: Array<Record<string, unknown>>; version_conflicts: number };

@@ -1,14 +1,12 @@
 import * as http from 'node:http';
 import * as zlib from 'node:zlib';
-import { startHarness, type Harness } from './test_support/harness';
+import { startHarness, type Harness } from '../test_support';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
 });
-afterAll(async () => {
-  await h.es.stop();
-});
+afterAll(() => h.stop());
 
 describe('transport', () => {
   it('answers GET / with the product header and version info', async () => {
@@ -148,7 +146,7 @@ describe('transport', () => {
 describe('basic auth', () => {
   it('answers 401 security_exception without valid credentials', async () => {
     const { startEmbeddedElasticsearch } = await import('../index');
-    const { quietLogger, tempDataPath, rawRequest } = await import('./test_support/harness');
+    const { quietLogger, tempDataPath, rawRequest } = await import('../test_support');
     const es = await startEmbeddedElasticsearch({ port: 0, dataPath: tempDataPath(), logger: quietLogger, basicAuth: { username: 'elastic', password: 'changeme' } });
     try {
       const missing = await rawRequest(es.port, 'GET', '/');

@@ -1,7 +1,6 @@
-import { EsError } from '../errors';
 import type { SearchView } from '../search_view';
 import { executeCount, executeSearch, matchingDocs, NARROWING, type SearchOptions, type SearchTarget } from './execute_search';
-import { indexFixture } from './testing/index_fixture';
+import { errorOf, indexFixture } from '../test_support';
 
 const NOW = Date.parse('2026-03-15T12:00:00Z');
 const opts: SearchOptions = { now: NOW };
@@ -18,16 +17,6 @@ function hitsOf(r: Record<string, unknown>): Hits {
 
 function idsOf(r: Record<string, unknown>): unknown[] {
   return hitsOf(r).hits.map((h) => h._id);
-}
-
-function failure(fn: () => unknown): EsError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof EsError) return e;
-    throw e;
-  }
-  throw new Error('expected an EsError');
 }
 
 const MAPPINGS = {
@@ -58,23 +47,23 @@ describe('body validation and limits', () => {
   const t = (): SearchTarget[] => [{ view: view() }];
 
   it('rejects unknown keys with the token type', () => {
-    expect(failure(() => executeSearch(t(), { foo: {} }, opts)).reason).toBe('Unknown key for a START_OBJECT in [foo].');
-    expect(failure(() => executeSearch(t(), { foo: 1 }, opts)).reason).toBe('Unknown key for a VALUE_NUMBER in [foo].');
-    expect(failure(() => executeSearch(t(), { foo: 1 }, opts)).type).toBe('parsing_exception');
+    expect(errorOf(() => executeSearch(t(), { foo: {} }, opts)).reason).toBe('Unknown key for a START_OBJECT in [foo].');
+    expect(errorOf(() => executeSearch(t(), { foo: 1 }, opts)).reason).toBe('Unknown key for a VALUE_NUMBER in [foo].');
+    expect(errorOf(() => executeSearch(t(), { foo: 1 }, opts)).type).toBe('parsing_exception');
   });
 
   it('rejects §11 features', () => {
-    expect(failure(() => executeSearch(t(), { highlight: { fields: {} } }, opts)).meta.embedded_unsupported).toBe('other');
-    expect(failure(() => executeSearch(t(), { runtime_mappings: {} }, opts)).meta.embedded_unsupported).toBe('runtime_mappings');
-    expect(failure(() => executeSearch(t(), { script_fields: {} }, opts)).meta.embedded_unsupported).toBe('script');
-    expect(failure(() => executeSearch(t(), { knn: {} }, opts)).meta.embedded_unsupported).toBe('knn');
-    expect(failure(() => executeSearch(t(), { sort: [{ _script: {} }] }, opts)).meta.embedded_unsupported).toBe('script');
+    expect(errorOf(() => executeSearch(t(), { highlight: { fields: {} } }, opts)).meta.embedded_unsupported).toBe('other');
+    expect(errorOf(() => executeSearch(t(), { runtime_mappings: {} }, opts)).meta.embedded_unsupported).toBe('runtime_mappings');
+    expect(errorOf(() => executeSearch(t(), { script_fields: {} }, opts)).meta.embedded_unsupported).toBe('script');
+    expect(errorOf(() => executeSearch(t(), { knn: {} }, opts)).meta.embedded_unsupported).toBe('knn');
+    expect(errorOf(() => executeSearch(t(), { sort: [{ _script: {} }] }, opts)).meta.embedded_unsupported).toBe('script');
     expect(executeSearch(t(), { profile: false }, opts)).toBeDefined();
   });
 
   it('checks from, size and the result window', () => {
-    expect(failure(() => executeSearch(t(), { from: -1 }, opts)).reason).toContain('[from] parameter cannot be negative');
-    const e = failure(() => executeSearch(t(), { from: 10000, size: 10 }, opts));
+    expect(errorOf(() => executeSearch(t(), { from: -1 }, opts)).reason).toContain('[from] parameter cannot be negative');
+    const e = errorOf(() => executeSearch(t(), { from: 10000, size: 10 }, opts));
     expect(e.type).toBe('search_phase_execution_exception');
     expect(e.status).toBe(400);
     expect(e.rootCauses()[0].reason).toBe(
@@ -107,7 +96,7 @@ describe('hits.total', () => {
     const asInt = { ...opts, restTotalHitsAsInt: true };
     expect(hitsOf(executeSearch(t(), {}, asInt)).total).toBe(4);
     expect(hitsOf(executeSearch(t(), { track_total_hits: false }, asInt)).total).toBe(-1);
-    expect(failure(() => executeSearch(t(), { track_total_hits: 100 }, asInt)).reason).toBe(
+    expect(errorOf(() => executeSearch(t(), { track_total_hits: 100 }, asInt)).reason).toBe(
       '[rest_total_hits_as_int] cannot be used if the tracking of total hits is not accurate, got 100',
     );
   });
@@ -186,11 +175,11 @@ describe('sort', () => {
   });
 
   it('reports text, _id and unmapped sorts per index', () => {
-    const text = failure(() => executeSearch(t(), { sort: ['msg'] }, opts));
+    const text = errorOf(() => executeSearch(t(), { sort: ['msg'] }, opts));
     expect(text.type).toBe('search_phase_execution_exception');
     expect(text.rootCauses()[0].reason).toContain('Text fields are not optimised for operations that require per-document field data');
-    expect(failure(() => executeSearch(t(), { sort: ['_id'] }, opts)).rootCauses()[0].reason).toContain('Fielddata access on the _id field is disallowed');
-    const unmapped = failure(() => executeSearch(t(), { sort: ['nope'] }, opts));
+    expect(errorOf(() => executeSearch(t(), { sort: ['_id'] }, opts)).rootCauses()[0].reason).toContain('Fielddata access on the _id field is disallowed');
+    const unmapped = errorOf(() => executeSearch(t(), { sort: ['nope'] }, opts));
     expect(unmapped.rootCauses()[0]).toMatchObject({ type: 'query_shard_exception', reason: 'No mapping found for [nope] in order to sort on', index: 'people' });
     const ok = executeSearch(t(), { sort: [{ nope: { unmapped_type: 'long' } }, 'name'] }, opts);
     expect(idsOf(ok)).toEqual(['2', '3', '1', '4']);
@@ -215,8 +204,8 @@ describe('search_after', () => {
   });
 
   it('validates length and from', () => {
-    expect(failure(() => executeSearch(t(), { sort: ['n'], search_after: [1, 2] }, opts)).reason).toBe('search_after has 2 value(s) but sort has 1.');
-    expect(failure(() => executeSearch(t(), { from: 1, sort: ['n'], search_after: [1] }, opts)).type).toBe('action_request_validation_exception');
+    expect(errorOf(() => executeSearch(t(), { sort: ['n'], search_after: [1, 2] }, opts)).reason).toBe('search_after has 2 value(s) but sort has 1.');
+    expect(errorOf(() => executeSearch(t(), { from: 1, sort: ['n'], search_after: [1] }, opts)).type).toBe('action_request_validation_exception');
   });
 });
 
@@ -302,7 +291,7 @@ describe('multiple targets, aliases and shard failures', () => {
     const shards = r._shards as { failed: number; failures: { index: string; shard: number; reason: { type: string } }[] };
     expect(shards.failed).toBe(1);
     expect(shards.failures[0]).toMatchObject({ shard: 0, index: 'bad', reason: { type: 'query_shard_exception' } });
-    const e = failure(() => executeSearch([{ view: bad.view() }], { query: { term: { x: 'abc' } } }, opts));
+    const e = errorOf(() => executeSearch([{ view: bad.view() }], { query: { term: { x: 'abc' } } }, opts));
     const body = e.toBody();
     expect(body.status).toBe(400);
     expect(body.error).toMatchObject({ type: 'search_phase_execution_exception', reason: 'all shards failed', phase: 'query', grouped: true });
@@ -326,7 +315,7 @@ describe('count and matchingDocs', () => {
     expect(executeCount([{ view: view() }], { query: { term: { 'a.keyword': 'x' } } }, opts)).toEqual({ count: 2, _shards: { total: 1, successful: 1, skipped: 0, failed: 0 } });
     expect(executeCount([{ view: view() }], undefined, opts).count).toBe(3);
     expect(executeCount([{ view: view() }], { query: { match_all: {} }, min_score: 2 }, opts).count).toBe(0);
-    expect(failure(() => executeCount([{ view: view() }], { size: 1 }, opts)).type).toBe('parsing_exception');
+    expect(errorOf(() => executeCount([{ view: view() }], { size: 1 }, opts)).type).toBe('parsing_exception');
   });
 
   it('skips deleted documents', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { EsError } from '../errors';
 import { executeSearch } from './execute_search';
-import { indexFixture } from './testing/index_fixture';
+import { indexFixture } from '../test_support';
 
 /** Arbitrary request bodies never crash: they answer or fail with an Elasticsearch error. */
 describe('robustness', () => {

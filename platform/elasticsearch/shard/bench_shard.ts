@@ -4,7 +4,7 @@
  * Run: npx tsx platform/elasticsearch/shard/bench_shard.ts [docs=1000000]
  */
 import { IndexShard } from './index_shard';
-import { testSettings } from './test_helpers';
+import { testIndexSettings } from '../test_support';
 
 const total = Number(process.argv[2] ?? 1_000_000);
 const REFRESH_EVERY = 50_000;
@@ -68,7 +68,7 @@ const ALERT_MAPPINGS = {
   },
 };
 
-const shard = IndexShard.create({ name: 'bench', uuid: 'u', settings: testSettings({ refreshInterval: -1 }), mappings: ALERT_MAPPINGS });
+const shard = IndexShard.create({ name: 'bench', uuid: 'u', settings: testIndexSettings({ refreshInterval: -1 }), mappings: ALERT_MAPPINGS });
 let indexMs = 0;
 let indexCpuMs = 0;
 let baselineCpuMs = 0;

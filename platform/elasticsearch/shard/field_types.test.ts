@@ -2,7 +2,7 @@ import { EsError } from '../errors';
 import type { TermsFieldIndex } from '../search_view';
 import { IndexShard } from './index_shard';
 import { parseLossless, stringifyLossless } from './lossless_json';
-import { newShard } from './test_helpers';
+import { newShard } from '../test_support';
 
 function terms(shard: IndexShard, path: string): TermsFieldIndex {
   const f = shard.searchView().field(path);

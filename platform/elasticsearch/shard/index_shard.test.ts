@@ -1,17 +1,6 @@
-import { EsError } from '../errors';
 import type { NumericFieldIndex, TermsFieldIndex, TextFieldIndex } from '../search_view';
 import { IndexShard } from './index_shard';
-import { newShard } from './test_helpers';
-
-function thrown(fn: () => unknown): EsError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof EsError) return e;
-    throw e;
-  }
-  throw new Error('expected an EsError');
-}
+import { errorOf, newShard } from '../test_support';
 
 function terms(shard: IndexShard, path: string): TermsFieldIndex {
   const f = shard.searchView().field(path);
@@ -47,7 +36,7 @@ describe('IndexShard versioning', () => {
   it('rejects create on an existing doc with the ES message and no side effect', () => {
     const s = newShard();
     s.indexDoc('1', '{"a":1}');
-    const e = thrown(() => s.indexDoc('1', '{"a":2}', { opType: 'create' }));
+    const e = errorOf(() => s.indexDoc('1', '{"a":2}', { opType: 'create' }));
     expect(e.status).toBe(409);
     expect(e.type).toBe('version_conflict_engine_exception');
     expect(e.reason).toBe('[1]: version conflict, document already exists (current version [1])');
@@ -59,17 +48,17 @@ describe('IndexShard versioning', () => {
   it('checks compare-and-set on index, delete and update', () => {
     const s = newShard();
     s.indexDoc('1', '{"a":1}');
-    expect(thrown(() => s.indexDoc('1', '{}', { ifSeqNo: 5, ifPrimaryTerm: 1 })).reason).toBe(
+    expect(errorOf(() => s.indexDoc('1', '{}', { ifSeqNo: 5, ifPrimaryTerm: 1 })).reason).toBe(
       '[1]: version conflict, required seqNo [5], primary term [1]. current document has seqNo [0] and primary term [1]',
     );
-    expect(thrown(() => s.deleteDoc('x', { ifSeqNo: 0, ifPrimaryTerm: 1 })).reason).toBe(
+    expect(errorOf(() => s.deleteDoc('x', { ifSeqNo: 0, ifPrimaryTerm: 1 })).reason).toBe(
       '[x]: version conflict, required seqNo [0], primary term [1]. but no document was found',
     );
-    expect(thrown(() => s.updateDoc('1', { doc: { a: 2 } }, { ifSeqNo: 1, ifPrimaryTerm: 1 })).status).toBe(409);
+    expect(errorOf(() => s.updateDoc('1', { doc: { a: 2 } }, { ifSeqNo: 1, ifPrimaryTerm: 1 })).status).toBe(409);
     expect(s.indexDoc('1', '{"a":2}', { ifSeqNo: 0, ifPrimaryTerm: 1 })).toMatchObject({ result: 'updated', seqNo: 1, version: 2 });
     expect(s.updateDoc('1', { doc: { a: 3 } }, { ifSeqNo: 1, ifPrimaryTerm: 1 })).toMatchObject({ result: 'updated', seqNo: 2, version: 3 });
-    expect(thrown(() => s.indexDoc('1', '{}', { ifSeqNo: 2, ifPrimaryTerm: 1, opType: 'create' })).type).toBe('action_request_validation_exception');
-    expect(thrown(() => s.indexDoc('1', '{}', { ifSeqNo: 2 })).reason).toBe('Validation Failed: 1: ifSeqNo is set, but primary term is [0];');
+    expect(errorOf(() => s.indexDoc('1', '{}', { ifSeqNo: 2, ifPrimaryTerm: 1, opType: 'create' })).type).toBe('action_request_validation_exception');
+    expect(errorOf(() => s.indexDoc('1', '{}', { ifSeqNo: 2 })).reason).toBe('Validation Failed: 1: ifSeqNo is set, but primary term is [0];');
     expect(s.stats().maxSeqNo).toBe(2);
   });
 });
@@ -99,7 +88,7 @@ describe('IndexShard update', () => {
 
   it('upserts, doc_as_upsert and document_missing_exception', () => {
     const s = newShard();
-    const missing = thrown(() => s.updateDoc('1', { doc: { a: 1 } }));
+    const missing = errorOf(() => s.updateDoc('1', { doc: { a: 1 } }));
     expect(missing.status).toBe(404);
     expect(missing.type).toBe('document_missing_exception');
     expect(missing.reason).toBe('[1]: document missing');
@@ -107,7 +96,7 @@ describe('IndexShard update', () => {
     expect(s.updateDoc('1', { doc: { a: 1 }, upsert: { a: 0 } })).toMatchObject({ result: 'created', version: 1, source: '{"a":0}' });
     expect(s.updateDoc('1', { doc: { b: 1 }, upsert: { a: 0 } })).toMatchObject({ result: 'updated', version: 2, source: '{"a":0,"b":1}' });
     expect(s.updateDoc('2', { doc: { x: 1 }, docAsUpsert: true })).toMatchObject({ result: 'created', source: '{"x":1}' });
-    expect(thrown(() => s.updateDoc('1', {})).type).toBe('action_request_validation_exception');
+    expect(errorOf(() => s.updateDoc('1', {})).type).toBe('action_request_validation_exception');
   });
 });
 
@@ -236,7 +225,7 @@ describe('IndexShard field indexes', () => {
 describe('IndexShard atomicity and snapshots', () => {
   it('leaves no trace of a failed document (mapping included)', () => {
     const s = newShard({ properties: { n: { type: 'long' } } });
-    expect(thrown(() => s.indexDoc('1', '{"newfield":"x","n":"bad"}')).type).toBe('document_parsing_exception');
+    expect(errorOf(() => s.indexDoc('1', '{"newfield":"x","n":"bad"}')).type).toBe('document_parsing_exception');
     expect(s.mappingJson()).toEqual({ properties: { n: { type: 'long' } } });
     expect(s.stats().maxSeqNo).toBe(-1);
     expect(s.getDoc('1', true)).toEqual({ found: false });

@@ -1,6 +1,6 @@
 import type { SearchView } from '../search_view';
 import { IndexShard } from './index_shard';
-import { newShard } from './test_helpers';
+import { newShard } from '../test_support';
 
 const MAPPINGS = {
   properties: {

@@ -1,5 +1,5 @@
 import type { SearchView } from '../search_view';
-import { newShard } from './test_helpers';
+import { newShard } from '../test_support';
 
 /** A tiny deterministic PRNG so failures reproduce. */
 function prng(seed: number): (n: number) => number {

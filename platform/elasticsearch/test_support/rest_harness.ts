@@ -1,16 +1,21 @@
-/** Starts an embedded node on a random port in a temp dir, plus a raw HTTP helper, for integration tests. */
+/** Starts an embedded node on a random port in a temp dir, with an official client and a raw HTTP helper, for integration tests. */
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startEmbeddedElasticsearch, type EmbeddedElasticsearch } from '../../index';
+import { Client } from '@elastic/elasticsearch';
+import { startEmbeddedElasticsearch, type EmbeddedElasticsearch } from '../index';
 
 export const quietLogger = { info: (): void => undefined, warn: (): void => undefined, error: (): void => undefined };
 
 export interface Harness {
   es: EmbeddedElasticsearch;
   dataPath: string;
+  /** The official client pointed at the node; it connects only when a test uses it. */
+  client: Client;
   raw(method: string, path: string, body?: string | Buffer | object, headers?: Record<string, string>): Promise<RawResponse>;
+  /** Closes the client, then stops the node. */
+  stop(): Promise<void>;
 }
 
 export interface RawResponse {
@@ -26,10 +31,16 @@ export function tempDataPath(): string {
 
 export async function startHarness(dataPath = tempDataPath()): Promise<Harness> {
   const es = await startEmbeddedElasticsearch({ port: 0, dataPath, logger: quietLogger });
+  const client = new Client({ node: es.url });
   return {
     es,
     dataPath,
+    client,
     raw: (method, p, body, headers) => rawRequest(es.port, method, p, body, headers),
+    stop: async () => {
+      await client.close();
+      await es.stop();
+    },
   };
 }
 
