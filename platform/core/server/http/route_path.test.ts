@@ -14,6 +14,11 @@ describe('route paths', () => {
     expect(splitSpacePrefix('/api/s/x')).toBeUndefined();
     expect(splitSpacePrefix('/spaces')).toBeUndefined();
   });
+
+  it('keeps a malformed escape in the space id instead of throwing', () => {
+    expect(splitSpacePrefix('/s/%E0/api/status')).toEqual({ spaceId: '%E0', rest: '/api/status' });
+    expect(splitSpacePrefix('/s/my%2Dspace/x')).toEqual({ spaceId: 'my-space', rest: '/x' });
+  });
 });
 
 describe('responses', () => {

@@ -11,9 +11,20 @@ export function toFastifyPath(path: string): { url: string; wildcardParam?: stri
   return { url, wildcardParam };
 }
 
-/** `/s/<id>/rest` → space id and the rest; `/s/<id>` alone → `/`. */
+/**
+ * `/s/<id>/rest` → space id and the rest; `/s/<id>` alone → `/`. A malformed escape (`/s/%E0/...`) is
+ * kept undecoded: it names no space (404), whereas throwing here would escape fastify and kill the process.
+ */
 export function splitSpacePrefix(url: string): { spaceId: string; rest: string } | undefined {
   const match = /^\/s\/([^/?#]+)(\/[^?#]*)?(\?.*)?$/.exec(url);
   if (!match) return undefined;
-  return { spaceId: decodeURIComponent(match[1]), rest: `${match[2] ?? '/'}${match[3] ?? ''}` };
+  return { spaceId: safeDecode(match[1]), rest: `${match[2] ?? '/'}${match[3] ?? ''}` };
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
