@@ -51,6 +51,24 @@ function formatIssuePath(part: string, issue: z.core.$ZodIssue): string {
   return `[request ${part}${tail}]: ${issue.message}`;
 }
 
+const INVALID_JSON = Symbol('invalid JSON');
+/** Cheap pre-check: only bodies that could spell the keys (possibly with \u escapes) are walked. */
+const PROTO_HINT = /__proto__|constructor|\\u/;
+
+/** Whether any object in the parsed JSON has an own `__proto__` key, or a `constructor` holding `prototype`. */
+export function hasPoisonedKey(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (current === null || typeof current !== 'object') continue;
+    if (Object.prototype.hasOwnProperty.call(current, '__proto__')) return true;
+    const ctor: unknown = Object.prototype.hasOwnProperty.call(current, 'constructor') ? (current as Record<string, unknown>).constructor : undefined;
+    if (ctor !== null && typeof ctor === 'object' && Object.prototype.hasOwnProperty.call(ctor, 'prototype')) return true;
+    for (const child of Object.values(current)) stack.push(child);
+  }
+  return false;
+}
+
 function missingPrivilegeList(missing: string[]) {
   return missing.join(',');
 }
@@ -82,6 +100,11 @@ export class HttpServer {
         });
         this.server = server;
         return server;
+      },
+      // Bad escapes and over-long params are answered by fastify itself; keep Kibana's error shape.
+      frameworkErrors: (error, _request, reply: FastifyReply) => {
+        const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+        void reply.code(status).type('application/json; charset=utf-8').send(errorBody(status, error.message));
       },
       rewriteUrl: (req) => {
         const url = req.url ?? '/';
@@ -143,12 +166,18 @@ export class HttpServer {
     this.app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, text, done) => {
       const body = typeof text === 'string' ? text : text.toString('utf8');
       if (body.trim() === '') return done(null, undefined);
+      let parsed: unknown;
       try {
-        done(null, JSON.parse(body));
+        parsed = JSON.parse(body);
       } catch {
-        const error = Object.assign(new Error('Invalid request payload JSON format'), { statusCode: 400 });
-        done(error, undefined);
+        parsed = INVALID_JSON;
       }
+      // Like hapi's bourne in Kibana: prototype-poisoning keys reject the payload instead of reaching handlers.
+      if (parsed === INVALID_JSON || (PROTO_HINT.test(body) && hasPoisonedKey(parsed))) {
+        done(Object.assign(new Error('Invalid request payload JSON format'), { statusCode: 400 }), undefined);
+        return;
+      }
+      done(null, parsed);
     });
     this.app.addContentTypeParser('application/x-ndjson', { parseAs: 'string' }, (_req, text, done) => done(null, text));
     const responseLogger = this.deps.logger.get('response');

@@ -40,6 +40,7 @@ const REASONS: Record<number, string> = {
   409: 'Conflict',
   410: 'Gone',
   413: 'Request Entity Too Large',
+  414: 'Request-URI Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Entity',
   429: 'Too Many Requests',
