@@ -2,6 +2,7 @@
  * Sorted doc-id set algebra. Every list is ascending without duplicates (the `DocIdList` contract), so
  * conjunctions gallop from the rarest list and never touch documents no clause matched.
  */
+import { docsFromBitset } from '../doc_id_bitset';
 
 export const EMPTY_DOCS = new Int32Array(0);
 
@@ -114,25 +115,7 @@ export function unionAll(lists: readonly Int32Array[]): Int32Array {
 function unionByBitset(lists: readonly Int32Array[], maxValue: number): Int32Array {
   const words = new Uint32Array((maxValue >>> 5) + 1);
   for (const l of lists) for (let i = 0; i < l.length; i++) words[l[i] >>> 5] |= 1 << (l[i] & 31);
-  let count = 0;
-  for (let w = 0; w < words.length; w++) {
-    let x = words[w];
-    while (x !== 0) {
-      x &= x - 1;
-      count++;
-    }
-  }
-  const out = new Int32Array(count);
-  let k = 0;
-  for (let w = 0; w < words.length; w++) {
-    let x = words[w];
-    while (x !== 0) {
-      const t = x & -x;
-      out[k++] = (w << 5) + 31 - Math.clz32(t);
-      x ^= t;
-    }
-  }
-  return out;
+  return docsFromBitset(words);
 }
 
 function mergeTwo(a: Int32Array, b: Int32Array): Int32Array {

@@ -1,3 +1,4 @@
+import { docsFromBitset } from '../doc_id_bitset';
 import type { DocIdList, LeafFieldMapping, NumericFieldIndex } from '../search_view';
 import { EMPTY_DOCS, FloatVector, IntVector, lowerBound, upperBound } from './growable';
 
@@ -228,25 +229,7 @@ class NumericFieldView implements NumericFieldIndex {
       // dense result: a bitset dedupes and sorts in O(maxDoc/32 + total)
       const words = new Uint32Array((this.maxDoc + 31) >>> 5);
       for (const [docs, lo, hi] of slices) for (let i = lo; i < hi; i++) words[docs[i] >>> 5] |= 1 << (docs[i] & 31);
-      let count = 0;
-      for (let w = 0; w < words.length; w++) {
-        let x = words[w];
-        while (x !== 0) {
-          x &= x - 1;
-          count++;
-        }
-      }
-      const out = new Int32Array(count);
-      let k = 0;
-      for (let w = 0; w < words.length; w++) {
-        let x = words[w];
-        while (x !== 0) {
-          const t = x & -x;
-          out[k++] = (w << 5) + 31 - Math.clz32(t);
-          x ^= t;
-        }
-      }
-      return out;
+      return docsFromBitset(words);
     }
     const all = new Int32Array(total);
     let k = 0;
