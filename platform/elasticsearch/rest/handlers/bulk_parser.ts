@@ -4,6 +4,7 @@
  * Per-item problems (unsupported features, empty ids) are carried on the item, not thrown.
  */
 import { EsError, illegalArgument, unsupported, validationFailed } from '../../errors';
+import { tokenName } from '../../query';
 import { jsonParseError } from '../json_body';
 
 export type BulkOp = 'index' | 'create' | 'update' | 'delete';
@@ -44,23 +45,6 @@ const ACTION_FIELDS = new Set([
   'list_executed_pipelines',
   '_type',
 ]);
-
-function tokenName(value: unknown): string {
-  if (value === null) return 'VALUE_NULL';
-  if (Array.isArray(value)) return 'START_ARRAY';
-  switch (typeof value) {
-    case 'object':
-      return 'START_OBJECT';
-    case 'string':
-      return 'VALUE_STRING';
-    case 'number':
-      return 'VALUE_NUMBER';
-    case 'boolean':
-      return 'VALUE_BOOLEAN';
-    default:
-      return 'VALUE_EMBEDDED_OBJECT';
-  }
-}
 
 export interface BulkDefaults {
   index?: string;
