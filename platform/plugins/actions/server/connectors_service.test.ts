@@ -68,6 +68,36 @@ describe('connectors service', () => {
     expect(fixed.isMissingSecrets).toBe(false);
   });
 
+  it('refuses to re-point a connector at another URL while keeping its stored secrets', async () => {
+    const store = memoryStore();
+    const service = createConnectorsService({ store, crypto: createSecretsCrypto(crypto.randomBytes(32)), preconfigured: {}, logger });
+    const created = await service.create('default', input);
+    const elsewhere = { ...input.config, apiUrl: 'https://attacker.example/v1/chat/completions' };
+    await expect(service.update('default', created.id, { name: 'GPT', config: elsewhere })).rejects.toMatchObject({
+      statusCode: 400,
+      code: 'invalid_connector',
+      details: [{ path: 'secrets', message: 'required because config.apiUrl changed' }],
+    });
+    const stored = store.docs.get(`default:${created.id}`);
+    expect(stored?.config.apiUrl).toBe(input.config.apiUrl);
+    // Same URL: secrets may be omitted; new URL with secrets re-entered: allowed.
+    expect((await service.update('default', created.id, { name: 'GPT 2', config: input.config })).isMissingSecrets).toBe(false);
+    const moved = await service.update('default', created.id, { name: 'GPT 3', config: elsewhere, secrets: { apiKey: 'sk-new-key-5678' } });
+    expect(moved.config.apiUrl).toBe(elsewhere.apiUrl);
+    // A keyless local connector has nothing to leak and may move freely.
+    const local = await service.create('default', {
+      name: 'Local',
+      actionTypeId: '.gen-ai',
+      config: { apiProvider: 'Other', apiUrl: 'http://127.0.0.1:11434/v1', defaultModel: 'qwen3' },
+      secrets: {},
+    });
+    const relocated = await service.update('default', local.id, {
+      name: 'Local',
+      config: { apiProvider: 'Other', apiUrl: 'http://127.0.0.1:8080/v1', defaultModel: 'qwen3' },
+    });
+    expect(relocated.config.apiUrl).toBe('http://127.0.0.1:8080/v1');
+  });
+
   it('binds ciphertexts to their connector: swapping secrets between connectors breaks them', async () => {
     const store = memoryStore();
     const service = createConnectorsService({ store, crypto: createSecretsCrypto(crypto.randomBytes(32)), preconfigured: {}, logger });

@@ -4,7 +4,7 @@ import type { PreconfiguredConnectorConfig } from './config';
 import { getConnectorType, type ChatClientFactoryOptions, type ConnectorTypeId } from './connector_types';
 import { findConnectorByIdOrName, resolveDefaultConnector } from './default_connector';
 import type { SecretsCrypto } from './encryption';
-import { ActionsError, connectorConflict, connectorMissingSecrets, connectorNotFound, preconfiguredReadOnly } from './errors';
+import { ActionsError, connectorConflict, connectorMissingSecrets, connectorNotFound, invalidConnector, preconfiguredReadOnly } from './errors';
 import { LlmError } from './llm/errors';
 import type { ChatClient, ChatMessage, ChatUsage } from './llm/types';
 import { StoreConflictError, type ConnectorsStore, type StoredConnector } from './storage/connectors_store';
@@ -93,6 +93,27 @@ function aiView(c: Connector): AiConnector {
     isPreconfigured: c.isPreconfigured,
     isMissingSecrets: c.isMissingSecrets,
   };
+}
+
+/** The origin (scheme, host, port) of an http(s) URL: the party that receives the secrets. */
+const originOf = (value: unknown): string | undefined => {
+  if (typeof value !== 'string') return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** Config keys holding a URL (before or after) whose origin changed: secrets would go to another server. */
+export function changedEndpoints(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  return keys.filter((k) => {
+    const from = originOf(before[k]);
+    const to = originOf(after[k]);
+    return (from !== undefined || to !== undefined) && from !== to;
+  });
 }
 
 /** Validates `xpack.actions.preconfigured` once at start; a bad entry stops the plugin with its key path. */
@@ -212,6 +233,15 @@ export function createConnectorsService(deps: ConnectorsServiceDeps): Connectors
       const existing = await deps.store.get(spaceId, id);
       if (!existing) throw connectorNotFound(id, spaceId);
       let secrets = input.secrets;
+      const moved = secrets === undefined ? changedEndpoints(existing.config, input.config) : [];
+      const hasStoredSecrets = Object.keys(resolveStored(spaceId, existing).secrets).length > 0;
+      if (moved.length > 0 && hasStoredSecrets) {
+        // Kept secrets follow the connector: re-pointing it without re-entering them would ship the key elsewhere.
+        throw invalidConnector(
+          `Enter the connector's secrets again: ${moved.map((k) => `config.${k}`).join(', ')} changed, and stored secrets are only sent to the endpoint they were saved for`,
+          moved.map((k) => ({ path: 'secrets', message: `required because config.${k} changed` })),
+        );
+      }
       if (secrets === undefined) {
         const current = resolveStored(spaceId, existing);
         secrets = current.secrets;
