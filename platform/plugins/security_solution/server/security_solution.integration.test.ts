@@ -138,4 +138,23 @@ describe('securitySolution server', () => {
     expect(res.status).toBe(200);
     expect(res.body.total).toBe(0);
   });
+
+  it('updates every alert a query matches, also past the first page when alerts lack kibana.alert.uuid', async () => {
+    const operations: unknown[] = [];
+    const doc = (i: number, withUuid: boolean) => ({
+      '@timestamp': '2026-01-01T00:00:00.000Z',
+      'kibana.alert.workflow_status': 'open',
+      'host.name': `bulk-host-${i % 7}`,
+      ...(withUuid ? { 'kibana.alert.uuid': `bulk-uuid-${String(i).padStart(5, '0')}` } : {}),
+    });
+    // 2,300 alerts without the paging key (imported from elsewhere) and 1,200 with it: more than two pages each.
+    for (let i = 0; i < 3500; i++) operations.push({ index: { _index: '.alerts-security.alerts-team-a' } }, doc(i, i >= 2300));
+    const bulk = await tp.es.bulk({ operations, refresh: true });
+    expect(bulk.errors).toBe(false);
+    const res = await tp.post<BulkUpdateSummary>('/api/detection_engine/signals/status', { query: { match_all: {} }, status: 'closed', reason: 'other' }, { space: 'team-a' });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual(expect.objectContaining({ total: 3500, updated: 3500, noops: 0, version_conflicts: 0, failures: [] }));
+    const open = await search({ size: 0, track_total_hits: true, query: { term: { 'kibana.alert.workflow_status': 'open' } } }, 'team-a');
+    expect(open.hits.total.value).toBe(0);
+  });
 });
