@@ -2,14 +2,7 @@ import { parseDate } from '../dates';
 import { ipToKey } from '../ip';
 import { parseDateValue, parseIpValue, roundHalfFloat } from './values';
 import { locate } from './locate';
-
-function prng(seed: number): (n: number) => number {
-  let s = seed >>> 0;
-  return (n: number) => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return (s >>> 8) % n;
-  };
-}
+import { prng } from '../test_support';
 
 describe('value fast paths agree with the full parsers', () => {
   it('IPv4 keys equal ipToKey', () => {

@@ -1,14 +1,6 @@
 import { EsError } from '../errors';
-import type { TermsFieldIndex } from '../search_view';
-import { IndexShard } from './index_shard';
 import { parseLossless, stringifyLossless } from './lossless_json';
-import { newShard } from '../test_support';
-
-function terms(shard: IndexShard, path: string): TermsFieldIndex {
-  const f = shard.searchView().field(path);
-  if (f?.kind !== 'terms') throw new Error(`${path} is not a terms field`);
-  return f;
-}
+import { fieldOf, newShard } from '../test_support';
 
 describe('more field types', () => {
   it('constant_keyword takes its value from the first document and rejects others', () => {
@@ -18,7 +10,7 @@ describe('more field types', () => {
     s.indexDoc('2', '{}');
     expect(() => s.indexDoc('3', '{"c":"y"}')).toThrow(EsError);
     s.refresh();
-    const c = terms(s, 'c');
+    const c = fieldOf(s, 'c', 'terms');
     expect(Array.from(c.postings('x') ?? [])).toEqual([0, 1]);
     expect(c.values(1)).toEqual(['x']);
   });
@@ -27,9 +19,9 @@ describe('more field types', () => {
     const s = newShard({ properties: { labels: { type: 'flattened' } } });
     s.indexDoc('1', JSON.stringify({ labels: { env: 'prod', team: { name: 'sec' }, n: 5 } }));
     s.refresh();
-    expect(terms(s, 'labels').terms()).toEqual(['5', 'prod', 'sec']);
-    expect(Array.from(terms(s, 'labels.team.name').postings('sec') ?? [])).toEqual([0]);
-    expect(terms(s, 'labels.missing').docCount).toBe(0);
+    expect(fieldOf(s, 'labels', 'terms').terms()).toEqual(['5', 'prod', 'sec']);
+    expect(Array.from(fieldOf(s, 'labels.team.name', 'terms').postings('sec') ?? [])).toEqual([0]);
+    expect(fieldOf(s, 'labels.missing', 'terms').docCount).toBe(0);
     expect(s.searchView().fieldPaths()).toEqual(['labels']);
   });
 
@@ -40,7 +32,7 @@ describe('more field types', () => {
     const m = s.searchView().field('m');
     expect(m?.kind === 'text' && m.fieldLength(0)).toBe(1);
     expect(m?.kind === 'text' && Array.from(m.positions('world', 0))).toEqual([1]);
-    expect(terms(s, 'w').values(0)).toEqual(['C:\\Windows']);
+    expect(fieldOf(s, 'w', 'terms').values(0)).toEqual(['C:\\Windows']);
   });
 
   it('hides nested fields and unindexed fields from queries but keeps their mapping', () => {

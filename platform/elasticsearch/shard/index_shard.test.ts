@@ -1,24 +1,5 @@
-import type { NumericFieldIndex, TermsFieldIndex, TextFieldIndex } from '../search_view';
 import { IndexShard } from './index_shard';
-import { errorOf, newShard } from '../test_support';
-
-function terms(shard: IndexShard, path: string): TermsFieldIndex {
-  const f = shard.searchView().field(path);
-  if (f?.kind !== 'terms') throw new Error(`${path} is not a terms field`);
-  return f;
-}
-
-function numeric(shard: IndexShard, path: string): NumericFieldIndex {
-  const f = shard.searchView().field(path);
-  if (f?.kind !== 'numeric') throw new Error(`${path} is not numeric`);
-  return f;
-}
-
-function text(shard: IndexShard, path: string): TextFieldIndex {
-  const f = shard.searchView().field(path);
-  if (f?.kind !== 'text') throw new Error(`${path} is not text`);
-  return f;
-}
+import { errorOf, fieldOf, newShard } from '../test_support';
 
 describe('IndexShard versioning', () => {
   it('assigns seq_no per operation and versions per document', () => {
@@ -75,7 +56,7 @@ describe('IndexShard update', () => {
     const r2 = nested.updateDoc('1', { doc: { 'kibana.alert.status': 'closed' } });
     expect(JSON.parse(r2.source)).toEqual({ kibana: { alert: { status: 'open' } }, 'kibana.alert.status': 'closed' });
     nested.refresh();
-    expect(terms(nested, 'kibana.alert.status.keyword').values(1)).toEqual(['closed', 'open']);
+    expect(fieldOf(nested, 'kibana.alert.status.keyword', 'terms').values(1)).toEqual(['closed', 'open']);
   });
 
   it('detects noops unless detect_noop is false', () => {
@@ -118,8 +99,8 @@ describe('IndexShard visibility', () => {
     expect(s.getDoc('1', true)).toEqual({ found: false });
     expect(s.getDoc('1', false)).toMatchObject({ found: true, version: 1, source: '{"tag":"a"}' });
     const old = s.searchView();
-    expect(Array.from(terms(s, 'tag').postings('a') ?? [])).toEqual([0]);
-    expect(terms(s, 'tag').postings('b')).toBeUndefined();
+    expect(Array.from(fieldOf(s, 'tag', 'terms').postings('a') ?? [])).toEqual([0]);
+    expect(fieldOf(s, 'tag', 'terms').postings('b')).toBeUndefined();
     s.refresh();
     expect(old.isLive(0)).toBe(true);
     expect(s.searchView().isLive(0)).toBe(false);
@@ -145,7 +126,7 @@ describe('IndexShard field indexes', () => {
     s.indexDoc('2', '{"k":"a"}');
     s.indexDoc('3', '{"other":1}');
     s.refresh();
-    const k = terms(s, 'k');
+    const k = fieldOf(s, 'k', 'terms');
     expect(k.terms()).toEqual(['a', 'b']);
     expect(Array.from(k.postings('a') ?? [])).toEqual([0, 1]);
     expect(k.values(0)).toEqual(['a', 'b']);
@@ -154,8 +135,8 @@ describe('IndexShard field indexes', () => {
     expect(k.sumDocFreq).toBe(3);
     s.deleteDoc('1');
     s.refresh();
-    expect(terms(s, 'k').docCount).toBe(1);
-    expect(terms(s, 'k').sumDocFreq).toBe(1);
+    expect(fieldOf(s, 'k', 'terms').docCount).toBe(1);
+    expect(fieldOf(s, 'k', 'terms').sumDocFreq).toBe(1);
   });
 
   it('indexes numbers and dates as points with range queries', () => {
@@ -163,13 +144,13 @@ describe('IndexShard field indexes', () => {
     for (let i = 0; i < 50; i++) s.indexDoc(String(i), JSON.stringify({ n: i % 10, f: 0.1, d: `2026-01-${String((i % 28) + 1).padStart(2, '0')}` }));
     s.indexDoc('multi', '{"n":[100,-5]}');
     s.refresh();
-    const n = numeric(s, 'n');
+    const n = fieldOf(s, 'n', 'numeric');
     expect(Array.from(n.range(3, 4))).toEqual([3, 4, 13, 14, 23, 24, 33, 34, 43, 44]);
     expect(Array.from(n.range(-Infinity, -1))).toEqual([50]);
     expect(n.values(50)).toEqual([-5, 100]);
     expect(n.docCount).toBe(51);
-    expect(numeric(s, 'f').values(0)).toEqual([Math.fround(0.1)]);
-    const d = numeric(s, 'd');
+    expect(fieldOf(s, 'f', 'numeric').values(0)).toEqual([Math.fround(0.1)]);
+    const d = fieldOf(s, 'd', 'numeric');
     expect(d.values(0)).toEqual([Date.UTC(2026, 0, 1)]);
     expect(d.range(Date.UTC(2026, 0, 28), Infinity).length).toBe(1);
   });
@@ -179,7 +160,7 @@ describe('IndexShard field indexes', () => {
     s.indexDoc('1', JSON.stringify({ t: ['the quick fox', 'the lazy dog'] }));
     s.indexDoc('2', JSON.stringify({ t: 'the the the' }));
     s.refresh();
-    const t = text(s, 't');
+    const t = fieldOf(s, 't', 'text');
     expect(t.terms()).toEqual(['dog', 'fox', 'lazy', 'quick', 'the']);
     const p = t.postings('the');
     expect(Array.from(p?.docs ?? [])).toEqual([0, 1]);
@@ -196,8 +177,8 @@ describe('IndexShard field indexes', () => {
     s.indexDoc('1', '{"b":"true","ip":"10.0.0.1"}');
     s.indexDoc('2', '{"b":"","ip":"::1"}');
     s.refresh();
-    expect(terms(s, 'al').terms()).toEqual(['false', 'true']);
-    expect(terms(s, 'ip').values(0)[0]).toHaveLength(32);
+    expect(fieldOf(s, 'al', 'terms').terms()).toEqual(['false', 'true']);
+    expect(fieldOf(s, 'ip', 'terms').values(0)[0]).toHaveLength(32);
     expect(s.searchView().mapping('al')?.type).toBe('boolean');
     expect(s.searchView().fieldPaths()).toEqual(['al', 'b', 'ip']);
   });
@@ -207,8 +188,8 @@ describe('IndexShard field indexes', () => {
     s.indexDoc('1', '{"n":"abc","k":"abcdef"}');
     expect(s.getDoc('1', true)).toMatchObject({ ignored: ['k', 'n'] });
     s.refresh();
-    expect(Array.from(terms(s, '_ignored').postings('n') ?? [])).toEqual([0]);
-    expect(numeric(s, 'n').docCount).toBe(0);
+    expect(Array.from(fieldOf(s, '_ignored', 'terms').postings('n') ?? [])).toEqual([0]);
+    expect(fieldOf(s, 'n', 'numeric').docCount).toBe(0);
   });
 
   it('finds docs by _id in the view', () => {
@@ -216,7 +197,7 @@ describe('IndexShard field indexes', () => {
     s.indexDoc('a', '{}');
     s.indexDoc('b', '{}');
     s.refresh();
-    const ids = terms(s, '_id');
+    const ids = fieldOf(s, '_id', 'terms');
     expect(Array.from(ids.postings('b') ?? [])).toEqual([1]);
     expect(ids.postings('zz')).toBeUndefined();
   });
@@ -274,7 +255,7 @@ describe('numeric points under every sort strategy', () => {
     const n = 70_000; // above the seal threshold: several runs and a merge
     for (let i = 0; i < n; i++) s.indexDoc(String(i), `{"n":${gen(i)}}`);
     s.refresh();
-    const f = numeric(s, 'n');
+    const f = fieldOf(s, 'n', 'numeric');
     const values = Array.from({ length: n }, (_, i) => gen(i)).sort((a, b) => a - b);
     for (const [lo, hi] of [
       [values[100], values[5000]],

@@ -1,6 +1,6 @@
 import type { SearchView } from '../search_view';
 import { IndexShard } from './index_shard';
-import { newShard } from '../test_support';
+import { newShard, prng } from '../test_support';
 
 const MAPPINGS = {
   properties: {
@@ -13,14 +13,6 @@ const MAPPINGS = {
     f: { type: 'flattened' },
   },
 };
-
-function prng(seed: number): (n: number) => number {
-  let s = seed >>> 0;
-  return (n: number) => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return (s >>> 8) % n;
-  };
-}
 
 function randomDoc(rand: (n: number) => number): Record<string, unknown> {
   const words = ['red', 'green', 'blue', 'cyan', 'magenta'];

@@ -1,14 +1,5 @@
 import type { SearchView } from '../search_view';
-import { newShard } from '../test_support';
-
-/** A tiny deterministic PRNG so failures reproduce. */
-function prng(seed: number): (n: number) => number {
-  let s = seed >>> 0;
-  return (n: number) => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s % n;
-  };
-}
+import { newShard, prng } from '../test_support';
 
 interface ModelDoc {
   source: { k: string; n: number; t: string };
