@@ -143,7 +143,7 @@ export class DataStore {
 
   /** Durably appends records (one group-committed fdatasync shared with concurrent callers). */
   append(records: readonly unknown[]): Promise<void> {
-    return this.wal.append(records.map((r) => Buffer.from(JSON.stringify(r), 'utf8')));
+    return this.wal.append(records.map((r) => JSON.stringify(r)));
   }
 
   get logBytes(): number {

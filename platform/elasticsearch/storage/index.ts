@@ -1,5 +1,5 @@
 export { crc32c } from './crc32c';
-export { encodeRecord, decodeRecords, WalCorruptionError, RECORD_HEADER_BYTES } from './wal_codec';
+export { encodeRecord, encodeRecords, decodeRecords, WalCorruptionError, RECORD_HEADER_BYTES } from './wal_codec';
 export type { DecodedLog } from './wal_codec';
 export { WriteAheadLog, walFileName } from './wal';
 export { acquireNodeLock, NodeLockError } from './node_lock';

@@ -5,7 +5,7 @@
  */
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { encodeRecord } from './wal_codec';
+import { encodeRecords } from './wal_codec';
 import { fsyncDirectory } from './durable_fs';
 
 export function walFileName(generation: number): string {
@@ -63,12 +63,12 @@ export class WriteAheadLog {
 
   /**
    * Queues records synchronously (so log order equals call order) and resolves once they are durable.
+   * String payloads are stored as their UTF-8 bytes.
    */
-  append(payloads: readonly Buffer[]): Promise<void> {
+  append(payloads: readonly (Buffer | string)[]): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.closed) return Promise.reject(new Error('write-ahead log is closed'));
-    const frames = payloads.map(encodeRecord);
-    const bytes = frames.length === 1 ? frames[0] : Buffer.concat(frames);
+    const bytes = encodeRecords(payloads);
     this.size += bytes.length;
     this.stats.records += payloads.length;
     return new Promise<void>((resolve, reject) => {

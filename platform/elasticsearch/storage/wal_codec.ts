@@ -17,6 +17,34 @@ export function encodeRecord(payload: Buffer): Buffer {
   return out;
 }
 
+/**
+ * Frames several payloads into one buffer; strings are encoded as UTF-8 straight into place, so a
+ * batch costs one allocation and no intermediate copies (same bytes as concatenating `encodeRecord`s).
+ */
+export function encodeRecords(payloads: readonly (Buffer | string)[]): Buffer {
+  const lengths = new Array<number>(payloads.length);
+  let total = 0;
+  for (let i = 0; i < payloads.length; i++) {
+    const p = payloads[i];
+    const n = typeof p === 'string' ? Buffer.byteLength(p, 'utf8') : p.length;
+    lengths[i] = n;
+    total += RECORD_HEADER_BYTES + n;
+  }
+  const out = Buffer.allocUnsafe(total);
+  let at = 0;
+  for (let i = 0; i < payloads.length; i++) {
+    const p = payloads[i];
+    const n = lengths[i];
+    const start = at + RECORD_HEADER_BYTES;
+    if (typeof p === 'string') out.write(p, start, n, 'utf8');
+    else p.copy(out, start);
+    out.writeUInt32LE(n, at);
+    out.writeUInt32LE(crc32c(out.subarray(start, start + n)), at + 4);
+    at = start + n;
+  }
+  return out;
+}
+
 export class WalCorruptionError extends Error {
   constructor(
     readonly file: string,
