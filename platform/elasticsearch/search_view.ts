@@ -55,7 +55,23 @@ export interface TermsFieldIndex {
   postings(term: string): DocIdList | undefined;
   /** Distinct values of one doc, sorted. Empty when the doc has none. */
   values(doc: number): readonly string[];
+  /** Optional allocation-free doc values for aggregations (see `TermOrdinals`); absent means use `values`. */
+  readonly ordinals?: TermOrdinals;
 }
+
+/**
+ * Per-doc term ordinals of one view: `ord(doc)` is `ORD_NONE` (no value), `ORD_MULTI` (several: read
+ * `values(doc)`) or an ordinal in `[0, count)` whose term is `term(ord)`. Ordinals are only meaningful
+ * within the view that handed them out and follow no particular term order.
+ */
+export interface TermOrdinals {
+  readonly count: number;
+  ord(doc: number): number;
+  term(ord: number): string;
+}
+
+export const ORD_NONE = -1;
+export const ORD_MULTI = -2;
 
 /** long/integer/short/byte/double/float/half_float/scaled_float and date (epoch millis). */
 export interface NumericFieldIndex {

@@ -3,7 +3,7 @@ import { formatDate } from '../dates';
 import { illegalArgument } from '../errors';
 import { decimalFormat } from './decimal_format';
 import type { FieldGroup, TermValue } from '../query';
-import type { SearchView } from '../search_view';
+import { ORD_MULTI, type SearchView } from '../search_view';
 import { dateFormatFor, numericValues, requireField, valueSource, type ValueSource } from './field_source';
 import { checkKeys, objectBody, strParam } from './params';
 import type { AggDefinition, Aggregator, DocBatch } from './types';
@@ -225,6 +225,24 @@ export const cardinalityAgg: AggDefinition = {
         if (src.kind === 'terms' && missing === undefined && usePostingsCounts(view, batch)) {
           const ip = src.group === 'ip';
           forEachTermCount(view, src.fi, batch, (term) => seen.add(ip ? keyToIp(term) : term));
+          return;
+        }
+        const ords = src.kind === 'terms' ? src.fi.ordinals : undefined;
+        if (src.kind === 'terms' && ords !== undefined && missing === undefined && ords.count <= batch.docs.length * 4 + 1024) {
+          // Mark each doc's ordinal, then add every marked term once (no per-doc arrays or set lookups).
+          const ip = src.group === 'ip';
+          const mark = new Uint8Array(ords.count);
+          for (let i = 0; i < batch.docs.length; i++) {
+            const doc = batch.docs[i];
+            const o = ords.ord(doc);
+            if (o >= 0) mark[o] = 1;
+            else if (o === ORD_MULTI) for (const v of src.fi.values(doc)) seen.add(ip ? keyToIp(v) : v);
+          }
+          for (let o = 0; o < mark.length; o++) {
+            if (mark[o] === 0) continue;
+            const term = ords.term(o);
+            seen.add(ip ? keyToIp(term) : term);
+          }
           return;
         }
         if (src.kind === 'terms' && src.group === 'ip') {

@@ -8,7 +8,7 @@ import { ipToKey, keyToIp } from '../ip';
 import { longPartition, stringPartition } from './partitions';
 import { decimalFormat } from './decimal_format';
 import { isPlainObject, type FieldGroup, type TermValue } from '../query';
-import type { SearchView } from '../search_view';
+import { ORD_MULTI, type SearchView, type TermOrdinals } from '../search_view';
 import { dateFormatFor, requireField, valueSource, type ValueSource } from './field_source';
 import { boolParam, checkKeys, intParam, objectBody, strParam } from './params';
 import { AggTree } from './tree';
@@ -247,6 +247,12 @@ class TermsAggregator implements Aggregator {
       if (this.p.minDocCount === 0) this.addEmptyBuckets(src);
       return;
     }
+    if (src.kind === 'terms' && src.group !== 'boolean' && missing === undefined && src.fi.ordinals !== undefined) {
+      if (this.collectByOrdinal(view, batch, src.fi.ordinals, perKey !== undefined)) {
+        if (this.p.minDocCount === 0) this.addEmptyBuckets(src);
+        return;
+      }
+    }
     for (let i = 0; i < batch.docs.length; i++) {
       let keys = this.keysOf(src, batch.docs[i]);
       if (keys.length === 0 && missing !== undefined) keys = [missing];
@@ -264,6 +270,48 @@ class TermsAggregator implements Aggregator {
       for (const [key, indices] of perKey) this.bucket(key).sub?.collect(view, subset(batch, indices));
     }
     if (this.p.minDocCount === 0) this.addEmptyBuckets(src);
+  }
+
+  /**
+   * Single-valued docs grouped by term ordinal: counts per ordinal and, for sub-aggregations, a counting
+   * sort of batch positions (each bucket's docs stay ascending). Returns false, having done nothing, when
+   * a doc has several values or the dictionary is much larger than the batch.
+   */
+  private collectByOrdinal(view: SearchView, batch: DocBatch, ords: TermOrdinals, withSubs: boolean): boolean {
+    const docs = batch.docs;
+    const n = docs.length;
+    const count = ords.count;
+    if (count > n * 4 + 1024) return false;
+    const docOrd = new Int32Array(n);
+    const counts = new Int32Array(count);
+    for (let i = 0; i < n; i++) {
+      const o = ords.ord(docs[i]);
+      if (o === ORD_MULTI) return false;
+      docOrd[i] = o;
+      if (o >= 0) counts[o]++;
+    }
+    const filtered = this.p.include !== undefined || this.p.exclude !== undefined;
+    let start: Int32Array | undefined;
+    let order: Int32Array | undefined;
+    if (withSubs) {
+      start = new Int32Array(count + 1);
+      for (let o = 0; o < count; o++) start[o + 1] = start[o] + counts[o];
+      const next = start.slice(0, count);
+      order = new Int32Array(start[count]);
+      for (let i = 0; i < n; i++) {
+        const o = docOrd[i];
+        if (o >= 0) order[next[o]++] = i;
+      }
+    }
+    for (let o = 0; o < count; o++) {
+      if (counts[o] === 0) continue;
+      const key = ords.term(o);
+      if (filtered && !this.accepted(key)) continue;
+      const b = this.bucket(key);
+      b.docCount += counts[o];
+      if (start !== undefined && order !== undefined) b.sub?.collect(view, subset(batch, order.subarray(start[o], start[o + 1])));
+    }
+    return true;
   }
 
   /** min_doc_count 0: every value of the field in the index gets a bucket, even with no matching doc. */

@@ -58,7 +58,7 @@ export interface AggParseContext {
   parseSubAggs(json: unknown): AggSpec[];
 }
 
-export function subset(batch: DocBatch, indices: readonly number[]): DocBatch {
+export function subset(batch: DocBatch, indices: ArrayLike<number>): DocBatch {
   const docs = new Int32Array(indices.length);
   for (let i = 0; i < indices.length; i++) docs[i] = batch.docs[indices[i]];
   if (!batch.scores) return { docs, scores: undefined, constant: batch.constant };

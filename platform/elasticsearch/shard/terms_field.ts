@@ -1,9 +1,9 @@
-import type { DocIdList, LeafFieldMapping, TermsFieldIndex } from '../search_view';
+import { ORD_MULTI, ORD_NONE, type DocIdList, type LeafFieldMapping, type TermOrdinals, type TermsFieldIndex } from '../search_view';
 import { IntVector, appendInt, upperBound } from './growable';
 import { TermDictionary } from './term_dictionary';
 
-const NONE = -1;
-const MULTI = -2;
+const NONE = ORD_NONE;
+const MULTI = ORD_MULTI;
 const EMPTY: readonly string[] = Object.freeze([]);
 
 /**
@@ -175,9 +175,11 @@ export class TermsFieldWriter {
   }
 }
 
-class TermsFieldView implements TermsFieldIndex {
+class TermsFieldView implements TermsFieldIndex, TermOrdinals {
   readonly kind = 'terms' as const;
   private sortedTerms: readonly string[] | undefined;
+  /** The writer's term ids are the ordinals: docs below `maxDoc` only hold ids below `termLimit`. */
+  readonly ordinals: TermOrdinals = this;
 
   constructor(
     private readonly writer: TermsFieldWriter,
@@ -200,6 +202,19 @@ class TermsFieldView implements TermsFieldIndex {
   values(doc: number): readonly string[] {
     if (doc >= this.maxDoc) return EMPTY;
     return this.writer.values(doc);
+  }
+
+  get count(): number {
+    return this.termLimit;
+  }
+
+  ord(doc: number): number {
+    if (doc >= this.maxDoc) return NONE;
+    return this.writer.docTerm.get(doc);
+  }
+
+  term(ord: number): string {
+    return this.writer.dict.terms[ord];
   }
 }
 
