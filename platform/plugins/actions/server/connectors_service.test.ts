@@ -144,7 +144,7 @@ describe('connectors service', () => {
     expect(loadPreconfigured({ c: { name: 'C', actionTypeId: '.anthropic', config: {}, secrets: { apiKey: 'k' } } })[0]).toMatchObject({
       isPreconfigured: true,
       isMissingSecrets: false,
-      config: { apiUrl: 'https://api.anthropic.com', defaultModel: 'claude-sonnet-4-5', maxTokens: 4096 },
+      config: { apiUrl: 'https://api.anthropic.com', defaultModel: 'claude-sonnet-4-6', maxTokens: 4096 },
     });
   });
 

@@ -4,7 +4,7 @@ import { normalizeAnthropicBaseUrl } from '../llm/provider_urls';
 import { defineApiKeyConnector } from './api_key_connector';
 import { contextWindowTokens, httpUrl, modelName, toolCallingMode } from './shared_schemas';
 
-export const ANTHROPIC_DEFAULT_MODEL = 'claude-sonnet-4-5';
+export const ANTHROPIC_DEFAULT_MODEL = 'claude-sonnet-4-6';
 export const ANTHROPIC_DEFAULT_URL = 'https://api.anthropic.com';
 
 export const anthropicConfigSchema = z
