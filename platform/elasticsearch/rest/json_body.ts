@@ -6,10 +6,23 @@ import { randomBytes } from 'node:crypto';
 import { EsError } from '../errors';
 
 /** A JSON text written into a response as-is. */
+/** Texts of the RawJson values met by the `serializeJson` call in progress (JSON.stringify is synchronous). */
+let collecting: string[] | undefined;
+
 export class RawJson {
   constructor(readonly text: string) {}
   parse(): unknown {
     return JSON.parse(this.text);
+  }
+  /**
+   * Inside `serializeJson`: a placeholder that is replaced by the raw text afterwards (a toJSON keeps
+   * JSON.stringify on its fast path, where a replacer function would be called for every value).
+   * Elsewhere: the plain shape `{text}`.
+   */
+  toJSON(): unknown {
+    if (collecting === undefined) return { text: this.text };
+    collecting.push(this.text);
+    return `${TOKEN_PREFIX}${collecting.length - 1}`;
   }
 }
 
@@ -19,17 +32,14 @@ const TOKEN_PREFIX = `\u0000raw${NONCE}:`;
 /** Serializes `value`, writing every RawJson's text verbatim (compact or pretty). */
 export function serializeJson(value: unknown, pretty: boolean): string {
   const raws: string[] = [];
-  const text = JSON.stringify(
-    value,
-    (_key, v: unknown) => {
-      if (v instanceof RawJson) {
-        raws.push(v.text);
-        return `${TOKEN_PREFIX}${raws.length - 1}`;
-      }
-      return v;
-    },
-    pretty ? 2 : undefined,
-  );
+  const outer = collecting;
+  collecting = raws;
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value, undefined, pretty ? 2 : undefined);
+  } finally {
+    collecting = outer;
+  }
   if (text === undefined) return '';
   if (raws.length === 0) return text;
   const escaped = JSON.stringify(TOKEN_PREFIX).slice(1, -1);

@@ -321,6 +321,7 @@ export class IndexShard {
   }
 
   private validateWrite(options: WriteOptions): void {
+    if (options.ifSeqNo === undefined && options.ifPrimaryTerm === undefined) return;
     const errors: string[] = [];
     const hasSeq = options.ifSeqNo !== undefined;
     const hasTerm = options.ifPrimaryTerm !== undefined;

@@ -61,7 +61,9 @@ export async function bulk(req: RestRequest): Promise<RestResponse> {
         });
         const outcome = req.node.deleteDoc(state, id, { ifSeqNo: item.ifSeqNo, ifPrimaryTerm: item.ifPrimaryTerm, routing: item.routing });
         touched.add(state);
-        results.push({ delete: { ...writeResponse(state, outcome, policy), status: statusOf(outcome) } });
+        const body = writeResponse(state, outcome, policy);
+        body.status = statusOf(outcome);
+        results.push({ delete: body });
         continue;
       }
       state = req.node.writeIndex(item.index ?? '', item.requireAlias === true);
@@ -73,7 +75,8 @@ export async function bulk(req: RestRequest): Promise<RestResponse> {
           ifPrimaryTerm: item.ifPrimaryTerm ?? parsed.ifPrimaryTerm,
           routing: item.routing,
         });
-        const body: Record<string, unknown> = { ...writeResponse(state, outcome, policy), status: statusOf(outcome) };
+        const body = writeResponse(state, outcome, policy);
+        body.status = statusOf(outcome);
         const filter = parsed.sourceFilter ?? item.sourceFilter;
         if (filter !== undefined && filter !== false) {
           const get: Record<string, unknown> = { _seq_no: outcome.seqNo, _primary_term: outcome.primaryTerm, found: true };
@@ -90,7 +93,9 @@ export async function bulk(req: RestRequest): Promise<RestResponse> {
         ifPrimaryTerm: item.ifPrimaryTerm,
         routing: item.routing,
       });
-      results.push({ [item.op]: { ...writeResponse(state, outcome, policy), status: statusOf(outcome) } });
+      const body = writeResponse(state, outcome, policy);
+      body.status = statusOf(outcome);
+      results.push(item.op === 'create' ? { create: body } : { index: body });
     } catch (e) {
       if (!(e instanceof EsError)) throw e;
       errors = true;
