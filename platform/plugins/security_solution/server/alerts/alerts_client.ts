@@ -56,6 +56,8 @@ export function createAlertsClient(deps: { esClient: Client; spaceId: string; us
     // Without a sort key, search_after cannot page (every key is null): exclude the alerts already handled instead.
     const seen: string[] = [];
     for (;;) {
+      // The previous round's writes must be visible, or their stale copies come back as new hits.
+      if (seen.length > 0) await esClient.indices.refresh({ index });
       const mustNot: Array<Record<string, unknown>> = [{ exists: { field: UUID_FIELD } }];
       if (seen.length > 0) mustNot.push({ ids: { values: seen } });
       const res = await esClient.search<AlertSource>({
