@@ -1,7 +1,7 @@
 import type { IRouter } from '../../../../core/server';
 import { deleteNoteRequestBody } from '../../common/api';
 import { NOTE_URL, PRIVILEGE_ALL } from '../../common/constants';
-import { clientsFor, toHttpError } from './route_context';
+import { clientsFor, errorResponse } from './route_context';
 
 /** DELETE /api/note { noteId } | { noteIds } */
 export function registerDeleteNoteRoute(router: IRouter): void {
@@ -18,8 +18,7 @@ export function registerDeleteNoteRoute(router: IRouter): void {
         const ids = request.body.noteIds ?? (request.body.noteId ? [request.body.noteId] : []);
         return response.ok({ body: await notes.delete(ids) });
       } catch (error) {
-        const { statusCode, message } = toHttpError(error);
-        return response.customError({ statusCode, body: message });
+        return errorResponse(error, response);
       }
     },
   );

@@ -1,7 +1,7 @@
 import type { IRouter } from '../../../../core/server';
 import { getNotesRequestQuery, toIdList } from '../../common/api';
 import { NOTE_URL, PRIVILEGE_READ } from '../../common/constants';
-import { clientsFor, toHttpError } from './route_context';
+import { clientsFor, errorResponse } from './route_context';
 
 /** GET /api/note?documentIds=a&documentIds=b (or noteIds) → { notes, totalCount } */
 export function registerGetNotesRoute(router: IRouter): void {
@@ -18,8 +18,7 @@ export function registerGetNotesRoute(router: IRouter): void {
         const q = request.query;
         return response.ok({ body: await notes.find({ documentIds: toIdList(q.documentIds), noteIds: toIdList(q.noteIds), page: q.page, perPage: q.perPage }) });
       } catch (error) {
-        const { statusCode, message } = toHttpError(error);
-        return response.customError({ statusCode, body: message });
+        return errorResponse(error, response);
       }
     },
   );

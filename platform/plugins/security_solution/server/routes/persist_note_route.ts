@@ -1,7 +1,7 @@
 import type { IRouter } from '../../../../core/server';
 import { persistNoteRequestBody } from '../../common/api';
 import { NOTE_URL, PRIVILEGE_ALL } from '../../common/constants';
-import { clientsFor, toHttpError } from './route_context';
+import { clientsFor, errorResponse } from './route_context';
 
 /** PATCH /api/note { noteId?, version?, note: { eventId, timelineId, note } } → { note } */
 export function registerPersistNoteRoute(router: IRouter): void {
@@ -18,8 +18,7 @@ export function registerPersistNoteRoute(router: IRouter): void {
         const note = await notes.persist({ noteId: request.body.noteId, version: request.body.version, note: request.body.note });
         return response.ok({ body: { note } });
       } catch (error) {
-        const { statusCode, message } = toHttpError(error);
-        return response.customError({ statusCode, body: message });
+        return errorResponse(error, response);
       }
     },
   );

@@ -1,7 +1,7 @@
 import type { IRouter } from '../../../../core/server';
 import { searchAlertsRequestBody } from '../../common/api';
 import { DETECTION_ENGINE_SIGNALS_SEARCH_URL, PRIVILEGE_READ } from '../../common/constants';
-import { clientsFor, toHttpError } from './route_context';
+import { clientsFor, errorResponse } from './route_context';
 
 /** POST /api/detection_engine/signals/search: a search body against the space's alerts alias. */
 export function registerSearchAlertsRoute(router: IRouter): void {
@@ -17,8 +17,7 @@ export function registerSearchAlertsRoute(router: IRouter): void {
         const { alerts } = await clientsFor(context);
         return response.ok({ body: await alerts.search(request.body) });
       } catch (error) {
-        const { statusCode, message } = toHttpError(error);
-        return response.customError({ statusCode, body: message });
+        return errorResponse(error, response);
       }
     },
   );

@@ -1,7 +1,7 @@
 import type { IRouter } from '../../../../core/server';
 import { setAlertStatusRequestBody } from '../../common/api';
 import { DETECTION_ENGINE_SIGNALS_STATUS_URL, PRIVILEGE_ALL } from '../../common/constants';
-import { clientsFor, toHttpError } from './route_context';
+import { clientsFor, errorResponse } from './route_context';
 
 /** POST /api/detection_engine/signals/status { signal_ids | query, status, reason?, conflicts? } */
 export function registerSetAlertStatusRoute(router: IRouter): void {
@@ -22,8 +22,7 @@ export function registerSetAlertStatusRoute(router: IRouter): void {
         }
         return response.ok({ body: summary });
       } catch (error) {
-        const { statusCode, message } = toHttpError(error);
-        return response.customError({ statusCode, body: message });
+        return errorResponse(error, response);
       }
     },
   );

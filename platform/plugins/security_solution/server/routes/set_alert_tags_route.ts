@@ -1,7 +1,7 @@
 import type { IRouter } from '../../../../core/server';
 import { setAlertTagsRequestBody } from '../../common/api';
 import { DETECTION_ENGINE_SIGNALS_TAGS_URL, PRIVILEGE_ALL } from '../../common/constants';
-import { clientsFor, toHttpError } from './route_context';
+import { clientsFor, errorResponse } from './route_context';
 
 /** POST /api/detection_engine/signals/tags { ids, tags: { tags_to_add, tags_to_remove } } */
 export function registerSetAlertTagsRoute(router: IRouter): void {
@@ -18,8 +18,7 @@ export function registerSetAlertTagsRoute(router: IRouter): void {
         const { ids, tags } = request.body;
         return response.ok({ body: await alerts.setTags(ids, { add: tags.tags_to_add, remove: tags.tags_to_remove }) });
       } catch (error) {
-        const { statusCode, message } = toHttpError(error);
-        return response.customError({ statusCode, body: message });
+        return errorResponse(error, response);
       }
     },
   );
