@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { findCrossIndexClause } from './cross_index_clauses';
 
 /** The subset of the search API the alerts search route forwards (Elastic Security's signals/search). */
 export const searchAlertsRequestBody = z
@@ -14,7 +15,13 @@ export const searchAlertsRequestBody = z
     fields: z.array(z.unknown()).optional(),
     seq_no_primary_term: z.boolean().optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((body, ctx) => {
+    for (const part of ['query', 'aggs'] as const) {
+      const clause = findCrossIndexClause(body[part]);
+      if (clause) ctx.addIssue({ code: 'custom', path: [part], message: `[${clause}] reads another index; alerts queries may only read the space's alerts` });
+    }
+  });
 export type SearchAlertsRequestBody = z.infer<typeof searchAlertsRequestBody>;
 
 export interface AlertHit {

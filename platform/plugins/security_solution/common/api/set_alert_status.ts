@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { findCrossIndexClause } from './cross_index_clauses';
 
 export const CLOSING_REASONS = ['false_positive', 'duplicate', 'true_positive', 'benign_positive', 'automated_closure', 'other'] as const;
 /** `in-progress` is accepted (older API) and stored as `acknowledged`, as Elastic Security does. */
@@ -14,7 +15,11 @@ export const setAlertStatusRequestBody = z
   })
   .strict()
   .refine((b) => (b.signal_ids === undefined) !== (b.query === undefined), { message: 'Exactly one of signal_ids or query is required', path: ['signal_ids'] })
-  .refine((b) => b.reason === undefined || b.status === 'closed', { message: 'reason is allowed only when status is closed', path: ['reason'] });
+  .refine((b) => b.reason === undefined || b.status === 'closed', { message: 'reason is allowed only when status is closed', path: ['reason'] })
+  .superRefine((b, ctx) => {
+    const clause = findCrossIndexClause(b.query);
+    if (clause) ctx.addIssue({ code: 'custom', path: ['query'], message: `[${clause}] reads another index; alerts queries may only read the space's alerts` });
+  });
 export type SetAlertStatusRequestBody = z.infer<typeof setAlertStatusRequestBody>;
 export type SetAlertStatusRequestInput = z.input<typeof setAlertStatusRequestBody>;
 
