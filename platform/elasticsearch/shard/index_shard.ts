@@ -42,6 +42,7 @@ interface Tombstone {
 type CurrentState = { kind: 'live'; doc: number; version: number; seqNo: number; primaryTerm: number } | { kind: 'deleted'; version: number } | { kind: 'missing' };
 
 const PRIMARY_TERM = 1;
+const MISSING: CurrentState = Object.freeze({ kind: 'missing' });
 /** A refresh merges away deleted/superseded docs once they exceed this share of all docs. */
 const MERGE_DELETED_FRACTION = 0.4;
 const MERGE_MIN_DELETED = 64;
@@ -336,9 +337,10 @@ export class IndexShard {
     if (doc !== undefined && this.live.get(doc)) {
       return { kind: 'live', doc, version: this.versions.data[doc], seqNo: this.seqNos.data[doc], primaryTerm: this.primaryTerms.data[doc] };
     }
+    if (this.tombstones.size === 0) return MISSING;
     const t = this.tombstones.get(id);
     if (t !== undefined) return { kind: 'deleted', version: t.version };
-    return { kind: 'missing' };
+    return MISSING;
   }
 
   private conflict(id: string, detail: string): EsError {
@@ -382,7 +384,7 @@ export class IndexShard {
     this.live.set(doc);
     this.liveCount++;
     this.latest.set(id, doc);
-    this.tombstones.delete(id);
+    if (this.tombstones.size > 0) this.tombstones.delete(id);
     if (seqNo > this.maxSeqNo) this.maxSeqNo = seqNo;
     this.ops++;
     this.indexFields(doc, parsed);

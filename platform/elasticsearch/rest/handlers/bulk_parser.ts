@@ -95,7 +95,9 @@ export function parseBulk(text: string, defaults: BulkDefaults): BulkItem[] {
     const item: BulkItem = { op, index: defaults.index, id: undefined, routing: defaults.routing, requireAlias: defaults.requireAlias };
     if (op === 'update') item.sourceFilter = defaults.sourceFilter;
     let pipeline = defaults.pipeline;
-    for (const [key, value] of Object.entries(meta as Record<string, unknown>)) {
+    const fields = meta as Record<string, unknown>;
+    for (const key in fields) {
+      const value = fields[key];
       if (!ACTION_FIELDS.has(key)) {
         throw illegalArgument(`Action/metadata line [${lineNo}] contains an unknown parameter [${key}]`);
       }
