@@ -157,4 +157,14 @@ describe('securitySolution server', () => {
     const open = await search({ size: 0, track_total_hits: true, query: { term: { 'kibana.alert.workflow_status': 'open' } } }, 'team-a');
     expect(open.hits.total.value).toBe(0);
   });
+
+  it('deletes no note when any id of the list is unknown in the space', async () => {
+    const mine = (await tp.patch<PersistNoteResponse>('/api/note', { note: { eventId: 'alert-del', note: 'mine' } })).body.note;
+    const theirs = (await tp.patch<PersistNoteResponse>('/api/note', { note: { eventId: 'alert-del', note: 'theirs' } }, { space: 'team-a' })).body.note;
+    const res = await tp.delete<{ message: string }>('/api/note', { body: { noteIds: [mine.noteId, theirs.noteId] } });
+    expect(res.status).toBe(404);
+    expect(res.body.message).toBe(`Note ${theirs.noteId} not found in space default`);
+    expect((await tp.get<GetNotesResponse>(`/api/note?noteIds=${mine.noteId}`)).body.totalCount).toBe(1);
+    expect((await tp.get<GetNotesResponse>(`/api/note?noteIds=${theirs.noteId}`, { space: 'team-a' })).body.totalCount).toBe(1);
+  });
 });

@@ -112,10 +112,13 @@ export function createNotesClient(deps: { esClient: Client; spaceId: string; use
     },
 
     async delete(noteIds) {
+      // Every id is checked before anything is deleted, so a bad id in the list leaves all notes in place.
+      const ids = [...new Set(noteIds)];
+      for (const id of ids) {
+        if (!(await getStored(id))) throw new NoteNotFoundError(`Note ${id} not found in space ${spaceId}`);
+      }
       let deleted = 0;
-      for (const id of noteIds) {
-        const current = await getStored(id);
-        if (!current) throw new NoteNotFoundError(`Note ${id} not found in space ${spaceId}`);
+      for (const id of ids) {
         await esClient.delete({ index: NOTES_INDEX, id, refresh: true });
         deleted++;
       }
