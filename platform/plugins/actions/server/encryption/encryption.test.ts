@@ -35,6 +35,14 @@ describe('encryption key', () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+  it('refuses a truncated authentication tag (which GCM would otherwise check only as far as it goes)', () => {
+    const c = createSecretsCrypto(crypto.randomBytes(32));
+    const payload = c.encrypt({ apiKey: 'sk-very-secret' }, 'default:c1:.gen-ai');
+    const [version, iv, tag, ciphertext] = payload.split('.');
+    const short = Buffer.from(tag ?? '', 'base64url').subarray(0, 4).toString('base64url');
+    expect(() => c.decrypt([version, iv, short, ciphertext].join('.'), 'default:c1:.gen-ai')).toThrow(SecretsDecryptionError);
+  });
+
   it('derives a stable key from config and rejects short passphrases', () => {
     const a = loadOrCreateEncryptionKey({ configuredKey: 'x'.repeat(32), dir });
     expect(a.source).toBe('config');

@@ -16,6 +16,7 @@ export class SecretsDecryptionError extends Error {
 
 const VERSION = 'v1';
 const IV_BYTES = 12;
+const TAG_BYTES = 16;
 
 export function createSecretsCrypto(key: Buffer): SecretsCrypto {
   if (key.length !== 32) throw new Error(`The secrets key must be 32 bytes, got ${key.length}`);
@@ -34,7 +35,8 @@ export function createSecretsCrypto(key: Buffer): SecretsCrypto {
         throw new SecretsDecryptionError('Encrypted secrets have an unknown format');
       }
       try {
-        const decipher = crypto.createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+        // A full-length tag only: GCM otherwise checks just the bytes given, so a truncated tag is easy to forge.
+        const decipher = crypto.createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'), { authTagLength: TAG_BYTES });
         decipher.setAAD(Buffer.from(aad, 'utf8'));
         decipher.setAuthTag(Buffer.from(tag, 'base64url'));
         const plain = Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
