@@ -28,7 +28,11 @@ export class UserStore {
   private readonly verified = new Map<string, Buffer>();
   private readonly cacheKey = randomBytes(32);
 
-  private constructor(private readonly users: ReadonlyMap<string, StoredUser>) {}
+  private constructor(
+    private readonly users: ReadonlyMap<string, StoredUser>,
+    /** Checked against for unknown users, so a miss costs one scrypt like a wrong password (no user enumeration by timing). */
+    private readonly decoyHash: string
+  ) {}
 
   static async create(options: { elasticHash: string; users: readonly UserInput[] }): Promise<UserStore> {
     const users = new Map<string, StoredUser>();
@@ -51,7 +55,7 @@ export class UserStore {
         realm: { name: 'kibana_yml', type: 'file' },
       });
     }
-    return new UserStore(users);
+    return new UserStore(users, await hashPassword(randomBytes(16).toString('hex')));
   }
 
   private fingerprint(username: string, password: string) {
@@ -60,7 +64,10 @@ export class UserStore {
 
   async verify(username: string, password: string): Promise<boolean> {
     const user = this.users.get(username);
-    if (!user) return false;
+    if (!user) {
+      await verifyPassword(password, this.decoyHash);
+      return false;
+    }
     const fingerprint = this.fingerprint(username, password);
     const cached = this.verified.get(username);
     if (cached && timingSafeEqual(cached, fingerprint)) return true;
