@@ -33,6 +33,8 @@ export interface PersistNoteResponse {
   note: Note;
 }
 
+export const MAX_NOTES_WINDOW = 10_000;
+
 const stringOrArray = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 
 export const getNotesRequestQuery = z
@@ -42,7 +44,9 @@ export const getNotesRequestQuery = z
     page: z.coerce.number().int().min(1).default(1),
     perPage: z.coerce.number().int().min(1).max(1000).default(100),
   })
-  .refine((q) => q.documentIds !== undefined || q.noteIds !== undefined, { message: 'documentIds or noteIds is required', path: ['documentIds'] });
+  .refine((q) => q.documentIds !== undefined || q.noteIds !== undefined, { message: 'documentIds or noteIds is required', path: ['documentIds'] })
+  // Elasticsearch's default result window: deeper pages would fail there with an opaque "all shards failed".
+  .refine((q) => q.page * q.perPage <= MAX_NOTES_WINDOW, { message: `page * perPage must not exceed ${MAX_NOTES_WINDOW}`, path: ['page'] });
 export type GetNotesRequestQuery = z.infer<typeof getNotesRequestQuery>;
 
 export interface GetNotesResponse {
