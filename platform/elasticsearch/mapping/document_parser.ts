@@ -74,6 +74,18 @@ function addMapper(obj: ObjectMapper, parts: readonly string[], index: number, m
   return { ...obj, properties: props };
 }
 
+/** A dotted key whose intermediate parts all name existing, enabled object mappers (immutable, so cacheable). */
+interface DottedRoute {
+  readonly basePath: string;
+  readonly objects: readonly ObjectMapper[];
+  readonly path: string;
+  readonly last: string;
+}
+
+/** Resolved dotted keys per parent object mapper; mappers never change, so entries never go stale. */
+const DOTTED_ROUTES = new WeakMap<ObjectMapper, Map<string, DottedRoute>>();
+const MAX_ROUTES_PER_OBJECT = 4096;
+
 class DocumentWalker {
   readonly paths: string[] = [];
   readonly mappers: LeafMapper[] = [];
@@ -150,19 +162,44 @@ class DocumentWalker {
       this.value(ctx, key, value);
       return;
     }
+    let routes = DOTTED_ROUTES.get(ctx.mapper);
+    const route = routes?.get(key);
+    if (route !== undefined && route.basePath === ctx.path) {
+      let dynamic = ctx.dynamic;
+      let nested = ctx.nested;
+      for (const m of route.objects) {
+        dynamic = m.dynamic ?? dynamic;
+        nested = nested || m.nested;
+      }
+      this.value({ mapper: route.objects[route.objects.length - 1], path: route.path, dynamic, nested }, route.last, value);
+      return;
+    }
     let current = ctx;
     let start = 0;
+    let cacheable = true;
+    const objects: ObjectMapper[] = [];
     while (dot >= 0) {
       const part = key.slice(start, dot);
       if (part.trim() === '') throw documentParsing(this.location(true), `field name cannot contain only whitespace: ['${key}']`);
+      const existing = current.mapper.properties.get(part);
       const next = this.objectFor(current, part, key);
       if (next === undefined) return;
+      // Only routes through mappers that were already in the mapping (not added by this document).
+      if (existing === undefined || existing !== next.mapper) cacheable = false;
+      objects.push(next.mapper);
       current = next;
       start = dot + 1;
       dot = key.indexOf('.', start);
     }
     const last = key.slice(start);
     if (last.trim() === '') throw documentParsing(this.location(true), `field name cannot contain only whitespace: ['${key}']`);
+    if (cacheable) {
+      if (routes === undefined) {
+        routes = new Map();
+        DOTTED_ROUTES.set(ctx.mapper, routes);
+      }
+      if (routes.size < MAX_ROUTES_PER_OBJECT) routes.set(key, { basePath: ctx.path, objects, path: current.path, last });
+    }
     this.value(current, last, value);
   }
 
