@@ -540,7 +540,8 @@ export class IndexShard {
         primaryTerms: this.primaryTerms.data,
         routings: this.routings,
         latest: this.latest,
-        prevDoc: this.prevDoc.data,
+        // The vector itself, not its buffer: growth replaces the buffer, and newer docs link back to view docs.
+        prevDoc: this.prevDoc,
       },
       catalog,
       fields,

@@ -12,7 +12,7 @@ export interface DocColumns {
   readonly routings: ReadonlyMap<number, string>;
   /** id → latest physical doc (may be newer than the view), and each doc's previous version's doc. */
   readonly latest: ReadonlyMap<string, number>;
-  readonly prevDoc: Int32Array;
+  readonly prevDoc: { get(doc: number): number };
 }
 
 export interface ViewInit {
@@ -121,7 +121,7 @@ export class ShardSearchView implements SearchView {
   docOf(id: string): number | undefined {
     let d = this.columns.latest.get(id);
     while (d !== undefined && d >= this.maxDoc) {
-      const prev = this.columns.prevDoc[d];
+      const prev = this.columns.prevDoc.get(d);
       d = prev < 0 ? undefined : prev;
     }
     return d;
