@@ -180,9 +180,40 @@ export function locateJsonError(text: string): { offset: number; message: string
   return undefined;
 }
 
+/** Jackson's StreamReadConstraints default, which Elasticsearch applies to every JSON body. */
+export const MAX_NESTING_DEPTH = 1000;
+
+/** Rejects bodies nested deeper than Elasticsearch accepts, before recursive parsers could exhaust the stack. */
+function checkNestingDepth(text: string): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > MAX_NESTING_DEPTH) {
+        const { line, col } = lineCol(text, i);
+        throw new EsError(
+          400,
+          'x_content_parse_exception',
+          `[${line}:${col}] Document nesting depth (${depth}) exceeds the maximum allowed (${MAX_NESTING_DEPTH}, from \`StreamReadConstraints.getMaxNestingDepth()\`)`,
+          { line, col },
+        );
+      }
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+    }
+  }
+}
+
 /** Parses a request body; an empty body is `undefined`. */
 export function parseJsonBody(text: string): unknown {
   if (text.trim().length === 0) return undefined;
+  checkNestingDepth(text);
   try {
     return JSON.parse(text);
   } catch (e) {

@@ -52,4 +52,22 @@ describe('robustness', () => {
     );
     expect((await h.raw('GET', '/')).status).toBe(200);
   }, 120_000);
+
+  it('rejects bodies nested deeper than Elasticsearch allows with a 400, and answers deep-but-legal queries', async () => {
+    const nested = (depth: number): string => {
+      let q = '{"match_all":{}}';
+      for (let i = 0; i < depth; i++) q = `{"bool":{"must":[${q}]}}`;
+      return `{"query":${q}}`;
+    };
+    const tooDeep = await h.raw('POST', '/fz/_search', nested(20_000));
+    expect(tooDeep.status).toBe(400);
+    expect(tooDeep.text).toContain('x_content_parse_exception');
+    expect(tooDeep.text).toContain('nesting depth');
+    const deep = await h.raw('POST', '/fz/_search', nested(300));
+    expect(deep.status).toBeLessThan(500);
+    const msearch = await h.raw('POST', '/_msearch', `{"index":"fz"}\n${nested(20_000)}\n`);
+    expect(msearch.status).toBe(200);
+    expect(msearch.text).toContain('nesting depth');
+    expect((await h.raw('GET', '/')).status).toBe(200);
+  });
 });

@@ -2,7 +2,7 @@
 import { EsError, illegalArgument, parsingException, unsupported } from '../../errors';
 import { SEARCH_DEFAULT_OPTIONS, parseExpandWildcards, type IndicesOptions } from '../../node';
 import { executeCount, executeSearch, type SearchTarget } from '../../search';
-import { jsonParseError } from '../json_body';
+import { jsonParseError, parseJsonBody } from '../json_body';
 import type { QueryParams } from '../params';
 import type { RestRequest, RestResponse } from '../types';
 import { isObject, sourceFilterFromParams } from './common';
@@ -242,12 +242,7 @@ export async function msearch(req: RestRequest): Promise<RestResponse> {
     if (i >= lines.length) throw illegalArgument('The msearch request must be terminated by a newline [\\n]');
     const bodyLine = lines[i++];
     try {
-      let body: unknown;
-      try {
-        body = bodyLine.trim().length === 0 ? {} : JSON.parse(bodyLine);
-      } catch (e) {
-        throw jsonParseError(bodyLine, e);
-      }
+      const body: unknown = bodyLine.trim().length === 0 ? {} : parseJsonBody(bodyLine);
       if (!isObject(body)) throw parsingException('Expected [START_OBJECT] but found [START_ARRAY]');
       const indexValue = header.index ?? header.indices;
       const expression =
