@@ -3,9 +3,11 @@
  * (ratios against a baseline measured in the same run); they never assert timings.
  */
 import { runEsBench } from './es';
+import { runTriageBenchCommand } from './triage';
 
 const BENCHES: Record<string, (argv: readonly string[]) => Promise<number>> = {
   es: runEsBench,
+  triage: runTriageBenchCommand,
 };
 
 async function main(): Promise<number> {
