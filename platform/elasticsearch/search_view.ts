@@ -82,6 +82,8 @@ export interface NumericFieldIndex {
   range(min: number, max: number): DocIdList;
   /** Values of one doc, sorted ascending. Empty when the doc has none. */
   values(doc: number): readonly number[];
+  /** Optional allocation-free read: the doc's value when it has exactly one, else undefined (use `values`). */
+  single?(doc: number): number | undefined;
 }
 
 export interface TextPostings {

@@ -42,6 +42,11 @@ export function numericValues(src: ValueSource, doc: number): readonly number[] 
   return [];
 }
 
+/** The doc's only numeric value without allocating; undefined when it has none or several (read `numericValues`). */
+export function singleNumber(src: ValueSource, doc: number): number | undefined {
+  return src.kind === 'numeric' && src.fi.single !== undefined ? src.fi.single(doc) : undefined;
+}
+
 export function dateFormatFor(src: ValueSource, override: string | undefined): string {
   if (override !== undefined) return override;
   if (src.kind !== 'unmapped' && typeof src.mapping.params.format === 'string') return src.mapping.params.format;

@@ -4,7 +4,7 @@ import { illegalArgument } from '../errors';
 import { decimalFormat } from './decimal_format';
 import type { FieldGroup, TermValue } from '../query';
 import { ORD_MULTI, type SearchView } from '../search_view';
-import { dateFormatFor, numericValues, requireField, valueSource, type ValueSource } from './field_source';
+import { dateFormatFor, numericValues, requireField, singleNumber, valueSource, type ValueSource } from './field_source';
 import { checkKeys, objectBody, strParam } from './params';
 import type { AggDefinition, Aggregator, DocBatch } from './types';
 import { parseDateValueForAgg } from './values';
@@ -66,6 +66,11 @@ class NumericStats {
     if (src.kind !== 'unmapped' && !this.source) this.source = src;
     const missing = this.missingValue(src);
     for (let i = 0; i < batch.docs.length; i++) {
+      const one = singleNumber(src, batch.docs[i]);
+      if (one !== undefined) {
+        this.add(one);
+        continue;
+      }
       const values = numericValues(src, batch.docs[i]);
       if (values.length === 0) {
         if (missing !== undefined) this.add(missing);

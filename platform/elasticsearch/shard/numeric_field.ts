@@ -247,6 +247,11 @@ class NumericFieldView implements NumericFieldIndex {
     if (doc >= this.maxDoc) return EMPTY;
     return this.writer.values(doc);
   }
+
+  single(doc: number): number | undefined {
+    if (doc >= this.maxDoc || this.writer.counts.get(doc) !== 1) return undefined;
+    return this.writer.single.data[doc];
+  }
 }
 
 export function emptyNumericIndex(mapping: LeafFieldMapping): NumericFieldIndex {
