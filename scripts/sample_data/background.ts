@@ -4,7 +4,7 @@
  * the log forwarder's agent.id, loopback/metadata IPs, the NAT IP) so that weak links are everywhere.
  */
 import type { Estate, Host, User } from './entities';
-import { eventEcs, fileEcs, hostEcs, mergeEcs, networkEcs, processEcs, userEcs } from './ecs';
+import { endpointProcessStart, eventEcs, fileEcs, hostEcs, mergeEcs, networkEcs, processEcs, userEcs } from './ecs';
 import type { Prng } from './prng';
 import { BACKGROUND_RULES, type BackgroundRule } from './rules';
 import { DAY, HOUR } from './scenarios';
@@ -68,7 +68,7 @@ export function createBackgroundGenerator(prng: Prng, estate: Estate, now: numbe
           ecs: mergeEcs(
             hostEcs(host),
             userEcs(userFor(host, t)),
-            eventEcs(prng, { category: ['process'], type: ['start'], action: host.os.family === 'windows' ? 'start' : 'exec', dataset: 'endpoint.events.process', module: 'endpoint' }),
+            eventEcs(prng, endpointProcessStart({ action: host.os.family === 'windows' ? 'start' : 'exec' })),
             processEcs(prng, { name, executable: exePath(host, name), args, parent: { name: prng.pick(tpl.parents) } }),
           ),
         };
@@ -205,7 +205,7 @@ export function createBackgroundGenerator(prng: Prng, estate: Estate, now: numbe
           ecs: mergeEcs(
             hostEcs(host),
             userEcs(windowsUser(t)),
-            eventEcs(prng, { category: ['process'], type: ['start'], action: 'start', dataset: 'endpoint.events.process', module: 'endpoint' }),
+            eventEcs(prng, endpointProcessStart()),
             processEcs(prng, { name: proc, executable: `C:\\Program Files\\${proc}`, args: [proc] }),
           ),
         };

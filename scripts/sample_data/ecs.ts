@@ -80,6 +80,11 @@ export interface EventSpec {
   code?: string;
 }
 
+/** The endpoint's process-start event, the most common source event of the scenarios. */
+export function endpointProcessStart(extra: Partial<EventSpec> = {}): EventSpec {
+  return { category: ['process'], type: ['start'], action: 'start', dataset: 'endpoint.events.process', module: 'endpoint', ...extra };
+}
+
 export function eventEcs(prng: Prng, spec: EventSpec): Record<string, unknown> {
   const event: Record<string, unknown> = {
     kind: 'signal',

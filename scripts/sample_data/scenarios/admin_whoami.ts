@@ -1,5 +1,5 @@
 /** An IT admin runs whoami / net user on 100+ hosts every day; earlier alerts were closed as false positives. */
-import { eventEcs, hostEcs, mergeEcs, processEcs, userEcs } from '../ecs';
+import { endpointProcessStart, eventEcs, hostEcs, mergeEcs, processEcs, userEcs } from '../ecs';
 import { SCENARIO_RULES as R } from '../rules';
 import { DAY, HOUR, MINUTE, scaled, type Scenario, type ScenarioAlertSpec } from './context';
 import { recurringWorkflow } from './recurring';
@@ -28,7 +28,7 @@ export const adminWhoamiScenario: Scenario = {
           ecs: mergeEcs(
             hostEcs(host),
             userEcs(IT_ADMIN),
-            eventEcs(prng, { category: ['process'], type: ['start'], action: 'start', dataset: 'endpoint.events.process', module: 'endpoint' }),
+            eventEcs(prng, endpointProcessStart()),
             processEcs(prng, net
               ? { name: 'net.exe', executable: 'C:\\Windows\\System32\\net.exe', args: ['net.exe', 'user', '/domain'], parent: { name: 'powershell.exe', args: ['powershell.exe', '-File', '\\\\srv-it-01\\scripts\\inventory.ps1'] } }
               : { name: 'whoami.exe', executable: 'C:\\Windows\\System32\\whoami.exe', args: ['whoami.exe', '/all'], parent: { name: 'powershell.exe', args: ['powershell.exe', '-File', '\\\\srv-it-01\\scripts\\inventory.ps1'] } }),

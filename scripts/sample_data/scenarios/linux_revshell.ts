@@ -1,5 +1,5 @@
 /** Web server worker spawns a shell → reverse shell to an external IP:4444 → metadata query → crontab → sudo. */
-import { eventEcs, fileEcs, hostEcs, mergeEcs, networkEcs, processEcs, userEcs } from '../ecs';
+import { endpointProcessStart, eventEcs, fileEcs, hostEcs, mergeEcs, networkEcs, processEcs, userEcs } from '../ecs';
 import { SCENARIO_RULES as R } from '../rules';
 import { HOUR, MINUTE, type Scenario } from './context';
 
@@ -25,7 +25,7 @@ export const linuxRevshellScenario: Scenario = {
           timestamp: t0,
           ecs: mergeEcs(
             common(),
-            eventEcs(prng, { category: ['process'], type: ['start'], action: 'exec', dataset: 'endpoint.events.process', module: 'endpoint' }),
+            eventEcs(prng, endpointProcessStart({ action: 'exec' })),
             processEcs(prng, { name: 'sh', executable: '/bin/sh', args: shellArgs, workingDirectory: '/var/www/html/uploads', parent: { name: 'php-fpm8.1', executable: '/usr/sbin/php-fpm8.1', args: ['php-fpm: pool www'] } }),
           ),
         },
@@ -69,7 +69,7 @@ export const linuxRevshellScenario: Scenario = {
           timestamp: t0 + 14 * MINUTE,
           ecs: mergeEcs(
             common(),
-            eventEcs(prng, { category: ['process'], type: ['start'], action: 'exec', dataset: 'endpoint.events.process', module: 'endpoint' }),
+            eventEcs(prng, endpointProcessStart({ action: 'exec' })),
             processEcs(prng, { name: 'sudo', executable: '/usr/bin/sudo', args: ['sudo', '-u#-1', '/bin/bash'], parent: { name: 'bash', executable: '/usr/bin/bash' } }),
             { user: { effective: { name: 'root', id: '0' } } },
           ),

@@ -1,5 +1,5 @@
 /** One isolated ML anomaly with nothing around it: the honest answer is "inconclusive". */
-import { eventEcs, hostEcs, mergeEcs, processEcs, userEcs } from '../ecs';
+import { endpointProcessStart, eventEcs, hostEcs, mergeEcs, processEcs, userEcs } from '../ecs';
 import { SCENARIO_RULES as R } from '../rules';
 import { HOUR, MINUTE, type Scenario } from './context';
 
@@ -22,7 +22,7 @@ export const mlRareProcessScenario: Scenario = {
           ecs: mergeEcs(
             hostEcs(host),
             userEcs(user),
-            eventEcs(prng, { category: ['process'], type: ['start'], action: 'start', dataset: 'endpoint.events.process', module: 'endpoint' }),
+            eventEcs(prng, endpointProcessStart()),
             processEcs(prng, { name: 'rclone.exe', executable: `C:\\Users\\${user.name}\\Downloads\\rclone.exe`, args: ['rclone.exe', 'version'], parent: { name: 'cmd.exe' } }),
           ),
         },

