@@ -6,6 +6,8 @@ const transform = {
   ],
 };
 const transformIgnorePatterns = ['/node_modules/(?!(uuid)/)'];
+/** The host maps `@kbn/*` specifiers the plugin imports (workflow-engine §0), as tsconfig `paths` does for tsc, tsx and esbuild. */
+const moduleNameMapper = { '^@kbn/workflows-extensions/(common|server|public)$': '<rootDir>/platform/plugins/workflows_extensions/$1/index.ts' };
 const testPathIgnorePatterns = ['/node_modules/', '/test/e2e/', '/target/'];
 
 module.exports = {
@@ -16,6 +18,7 @@ module.exports = {
       testMatch: ['<rootDir>/**/*.test.ts'],
       testPathIgnorePatterns,
       transform,
+      moduleNameMapper,
       transformIgnorePatterns,
     },
     {
@@ -25,6 +28,7 @@ module.exports = {
       testPathIgnorePatterns,
       setupFilesAfterEnv: ['<rootDir>/test/setup_browser_tests.ts'],
       transform,
+      moduleNameMapper,
       transformIgnorePatterns,
     },
   ],

@@ -1,16 +1,20 @@
 /**
- * Browser side of the Security AI Assistant plugin. Skeleton for now: it loads, receives the platform
- * contracts it optionally depends on, and exposes empty contracts; features arrive in later issues.
+ * Browser side of the Security AI Assistant plugin: the assistant UI and the public triage step definitions. Every
+ * platform plugin it uses is optional; a missing one switches its feature off.
  */
 import type { CoreSetup, CoreStart, Plugin, PluginInitializerContext } from '../platform/core/public';
 import type { ManagementSetup } from '../platform/plugins/management/public';
 import type { SecuritySolutionPluginStart } from '../platform/plugins/security_solution/public';
+import type { PublicStepDefinition, WorkflowsExtensionsSetup } from '../platform/plugins/workflows_extensions/common/step_definition';
+import { setupAssistantUi, startAssistantUi } from './assistant_ui';
+import { registerPublicStepDefinitions } from './workflows/register_public_steps';
 
 export interface SecurityAiAssistantPublicSetup {}
 export interface SecurityAiAssistantPublicStart {}
 
 export interface SecurityAiAssistantSetupDeps {
   management?: ManagementSetup;
+  workflowsExtensions?: WorkflowsExtensionsSetup<PublicStepDefinition>;
 }
 
 export interface SecurityAiAssistantStartDeps {
@@ -22,11 +26,14 @@ export class SecurityAiAssistantPlugin
 {
   constructor(readonly context: PluginInitializerContext) {}
 
-  setup(_core: CoreSetup<SecurityAiAssistantStartDeps, SecurityAiAssistantPublicStart>, _plugins: SecurityAiAssistantSetupDeps): SecurityAiAssistantPublicSetup {
+  setup(core: CoreSetup<SecurityAiAssistantStartDeps, SecurityAiAssistantPublicStart>, plugins: SecurityAiAssistantSetupDeps): SecurityAiAssistantPublicSetup {
+    if (plugins.workflowsExtensions) registerPublicStepDefinitions({ core, workflowsExtensions: plugins.workflowsExtensions });
+    setupAssistantUi(core, plugins);
     return {};
   }
 
-  start(_core: CoreStart, _plugins: SecurityAiAssistantStartDeps): SecurityAiAssistantPublicStart {
+  start(core: CoreStart, plugins: SecurityAiAssistantStartDeps): SecurityAiAssistantPublicStart {
+    startAssistantUi(core, plugins);
     return {};
   }
 }

@@ -1,5 +1,8 @@
-import type { PluginInitializerContext } from '../platform/core/server';
+import type { PluginConfigDescriptor, PluginInitializerContext } from '../platform/core/server';
+import { assistantConfigSchema, type AssistantConfig } from './config';
 import { SecurityAiAssistantPlugin } from './plugin';
+
+export const config: PluginConfigDescriptor<AssistantConfig> = { schema: assistantConfigSchema };
 
 export const plugin = (initializerContext: PluginInitializerContext) => new SecurityAiAssistantPlugin(initializerContext);
 

@@ -1,22 +1,32 @@
 import type { CoreSetup, CoreStart, Logger, Plugin, PluginInitializerContext } from '../platform/core/server';
-import {
-  ASSISTANT_API_PRIVILEGES,
-  ASSISTANT_FEATURE_ID,
-  FEATURE_FLAGS,
-  INTERNAL_API_VERSION,
-  PLUGIN_ID,
-  ROUTES,
-} from '../common/constants';
+import type { ActionsPluginSetup, ActionsPluginStart } from '../platform/plugins/actions/server';
+import type { ServerStepDefinition, WorkflowsExtensionsSetup } from '../platform/plugins/workflows_extensions/common/step_definition';
+import type { WorkflowsManagementPluginSetup, WorkflowsManagementPluginStart } from '../platform/plugins/workflows_management/server/contract';
+import { ASSISTANT_API_PRIVILEGES, FEATURE_FLAGS, INTERNAL_API_VERSION, ROUTES } from '../common/constants';
+import type { AssistantConfig } from './config';
+import { assistantFeature } from './feature';
+import type { AssistantServices } from './route_dependencies';
+import { registerChatRoutes } from './routes/register_chat_routes';
+import { registerDataRoutes } from './routes/register_data_routes';
+import { createAssistantDataClients } from './storage';
+import { bootstrapPreinstalledWorkflows } from './workflows/bootstrap';
+import { registerTriageSteps } from './workflows/register_triage_steps';
 
-/** Contracts of the optional platform plugins; typed as unknown until those plugins exist. */
+/** Contracts of the optional platform plugins (each may be absent; the features using it are then off). */
 export interface SecurityAiAssistantPluginsSetup {
-  workflowsExtensions?: unknown;
-  workflowsManagement?: unknown;
-  actions?: unknown;
+  workflowsExtensions?: WorkflowsExtensionsSetup<ServerStepDefinition>;
+  workflowsManagement?: WorkflowsManagementPluginSetup;
+  actions?: ActionsPluginSetup;
   securitySolution?: unknown;
   management?: unknown;
 }
-export type SecurityAiAssistantPluginsStart = SecurityAiAssistantPluginsSetup;
+export interface SecurityAiAssistantPluginsStart {
+  workflowsExtensions?: unknown;
+  workflowsManagement?: WorkflowsManagementPluginStart;
+  actions?: ActionsPluginStart;
+  securitySolution?: unknown;
+  management?: unknown;
+}
 
 export type SecurityAiAssistantPluginSetup = Record<string, never>;
 export type SecurityAiAssistantPluginStart = Record<string, never>;
@@ -39,22 +49,19 @@ export class SecurityAiAssistantPlugin
     >
 {
   private readonly logger: Logger;
+  private readonly config: AssistantConfig;
+  private resolveServices!: (services: AssistantServices) => void;
+  private readonly services = new Promise<AssistantServices>((resolve) => {
+    this.resolveServices = resolve;
+  });
 
   constructor(initializerContext: PluginInitializerContext) {
     this.logger = initializerContext.logger.get();
+    this.config = initializerContext.config.get<AssistantConfig>();
   }
 
   setup(core: CoreSetup<SecurityAiAssistantPluginsStart>, plugins: SecurityAiAssistantPluginsSetup): SecurityAiAssistantPluginSetup {
-    core.features.registerKibanaFeature({
-      id: ASSISTANT_FEATURE_ID,
-      name: 'Elastic AI Assistant',
-      category: { id: 'security', label: 'Security' },
-      app: [PLUGIN_ID],
-      privileges: {
-        all: { api: [ASSISTANT_API_PRIVILEGES.all, ASSISTANT_API_PRIVILEGES.read], ui: ['ai-assistant', 'updateAIAssistant'] },
-        read: { api: [ASSISTANT_API_PRIVILEGES.read], ui: ['ai-assistant'] },
-      },
-    });
+    core.features.registerKibanaFeature(assistantFeature);
 
     const router = core.http.createRouter();
     router.versioned
@@ -82,6 +89,13 @@ export class SecurityAiAssistantPlugin
         return response.ok({ body });
       });
 
+    const deps = { router, logger: this.logger.get('routes'), config: this.config, getServices: () => this.services };
+    registerDataRoutes(deps);
+    registerChatRoutes(deps);
+    if (plugins.workflowsExtensions) {
+      registerTriageSteps({ core, workflowsExtensions: plugins.workflowsExtensions, logger: this.logger.get('workflows') });
+    }
+
     const missing = ['actions', 'workflowsExtensions', 'workflowsManagement'].filter(
       (id) => plugins[id as keyof SecurityAiAssistantPluginsSetup] === undefined
     );
@@ -91,7 +105,20 @@ export class SecurityAiAssistantPlugin
     return {};
   }
 
-  start(_core: CoreStart, _plugins: SecurityAiAssistantPluginsStart): SecurityAiAssistantPluginStart {
+  start(core: CoreStart, plugins: SecurityAiAssistantPluginsStart): SecurityAiAssistantPluginStart {
+    const dataClients = createAssistantDataClients({
+      esClient: core.elasticsearch.client.asInternalUser,
+      config: this.config,
+      logger: this.logger.get('storage'),
+    });
+    this.resolveServices({ core, actions: plugins.actions, dataClients });
+    if (plugins.workflowsManagement) {
+      const management = plugins.workflowsManagement;
+      // Not awaited: start must not wait on Elasticsearch; the bootstrapper logs its own outcome.
+      void bootstrapPreinstalledWorkflows({ core, management, logger: this.logger.get('workflows', 'bootstrap') }).catch((error: unknown) =>
+        this.logger.error('Preinstalled workflows bootstrap failed', { error: error instanceof Error ? error.message : String(error) }),
+      );
+    }
     return {};
   }
 
