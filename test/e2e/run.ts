@@ -1,20 +1,42 @@
 /**
  * `npm run test:e2e`: starts the product with `npm start` on random ports, drives Debian chromium through
  * the tests in order, and prints `N passed, N failed` as the last line (non-zero exit on failure).
- * Add tests by appending to TESTS.
+ * Tests live in `tests/*.ts`, each exporting arrays of E2eTest; `alerts_page` (which logs in) runs first, the other
+ * files in name order. `E2E_ONLY=<file>[,<file>]` runs the login tests plus the named files.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { launchBrowser } from './browser';
 import { REPO_ROOT, startProduct } from './product';
-import { alertsPageTests } from './tests/alerts_page';
 import type { E2eTest } from './types';
 
-const TESTS: E2eTest[] = [...alertsPageTests];
+const FIRST = 'alerts_page';
+
+const isTestList = (value: unknown): value is E2eTest[] =>
+  Array.isArray(value) && value.every((t) => typeof t === 'object' && t !== null && 'name' in t && 'run' in t);
+
+async function loadTests(): Promise<E2eTest[]> {
+  const only = process.env.E2E_ONLY?.split(',').map((s) => s.trim().replace(/\.ts$/, ''));
+  const names = fs
+    .readdirSync(path.join(__dirname, 'tests'))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => f.slice(0, -3))
+    .filter((n) => n === FIRST || !only || only.includes(n))
+    .sort((a, b) => (a === FIRST ? -1 : b === FIRST ? 1 : a.localeCompare(b)));
+  const tests: E2eTest[] = [];
+  for (const name of names) {
+    const module: Record<string, unknown> = await import(`./tests/${name}`);
+    for (const value of Object.values(module)) if (isTestList(value)) tests.push(...value);
+  }
+  return tests;
+}
 
 async function main(): Promise<number> {
   let passed = 0;
   let failed = 0;
   const started = Date.now();
   process.stdout.write('Starting the product (npm start)...\n');
+  const TESTS = await loadTests();
   const product = await startProduct();
   process.stdout.write(`Product is available at ${product.url} after ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   const browser = await launchBrowser();
