@@ -5,16 +5,30 @@
 import { runEsBench } from './es';
 import { runTriageBenchCommand } from './triage';
 
-const BENCHES: Record<string, (argv: readonly string[]) => Promise<number>> = {
+type Bench = (argv: readonly string[]) => Promise<number>;
+
+const BENCHES: Record<string, Bench> = {
   es: runEsBench,
   triage: runTriageBenchCommand,
 };
 
+/** Other benchmarks are files `scripts/bench/<name>.ts` exporting `run(argv)`, loaded on demand. */
+async function loadBench(name: string): Promise<Bench | undefined> {
+  if (BENCHES[name]) return BENCHES[name];
+  if (!/^[a-z_]+$/.test(name)) return undefined;
+  try {
+    const module: { run?: Bench } = await import(`./${name}`);
+    return module.run;
+  } catch {
+    return undefined;
+  }
+}
+
 async function main(): Promise<number> {
   const [name, ...rest] = process.argv.slice(2);
-  const bench = name === undefined ? undefined : BENCHES[name];
+  const bench = name === undefined ? undefined : await loadBench(name);
   if (bench === undefined) {
-    console.error(`usage: npm run bench -- <${Object.keys(BENCHES).join('|')}> [options]`);
+    console.error(`usage: npm run bench -- <${[...Object.keys(BENCHES), 'workflows', 'chat'].join('|')}> [options]`);
     return 2;
   }
   return bench(rest);
