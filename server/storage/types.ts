@@ -64,6 +64,11 @@ export interface KbEntryRecord {
   field?: string;
   description?: string;
   queryDescription?: string;
+  /**
+   * Originals the text holds (§5.6 `sensitive_values`): remembered text is stored de-anonymized, and the chat
+   * re-tokenizes these values on every injection. Optional: added by the chat (H7); absent = none known.
+   */
+  sensitiveValues?: Array<{ value: string; field: string }>;
 }
 
 export interface KnowledgeBaseDataClient {
@@ -72,7 +77,18 @@ export interface KnowledgeBaseDataClient {
   /** BM25 `multi_match` (or `semantic` on a cluster with inference) over visible entries. */
   search(scope: OwnerScope, query: string, options?: { size?: number }): Promise<Array<KbEntryRecord & { score: number }>>;
   /** "Remember this": a private document entry. */
-  createEntry(scope: OwnerScope, entry: { name: string; text: string; global?: boolean; required?: boolean }): Promise<KbEntryRecord>;
+  createEntry(
+    scope: OwnerScope,
+    entry: {
+      name: string;
+      text: string;
+      global?: boolean;
+      required?: boolean;
+      /** "remember this" entries are `source:'conversation'`. */
+      source?: 'conversation' | 'settings';
+      sensitiveValues?: Array<{ value: string; field: string }>;
+    },
+  ): Promise<KbEntryRecord>;
 }
 
 export interface AssistantDataClients {
