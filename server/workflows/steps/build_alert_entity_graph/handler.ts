@@ -1,3 +1,4 @@
+import { createServerStepDefinition } from '@kbn/workflows-extensions/common';
 import {
   buildAlertEntityGraphCommonDefinition,
   isAlertsIndexOfSpace,
@@ -41,7 +42,7 @@ export async function buildAlertEntityGraphHandler(
 }
 
 /** The server step definition, ready for `workflowsExtensions.registerStepDefinition`. */
-export const buildAlertEntityGraphStepDefinition = {
+export const buildAlertEntityGraphStepDefinition = createServerStepDefinition({
   ...buildAlertEntityGraphCommonDefinition,
   handler: buildAlertEntityGraphHandler,
-};
+});

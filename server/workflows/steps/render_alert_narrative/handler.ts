@@ -1,3 +1,4 @@
+import { createServerStepDefinition } from '@kbn/workflows-extensions/common';
 import { renderNarrative } from '../../../../common/narrative';
 import {
   renderAlertNarrativeCommonDefinition,
@@ -100,7 +101,7 @@ export async function renderAlertNarrativeHandler(
 }
 
 /** The server step definition, ready for `workflowsExtensions.registerStepDefinition`. */
-export const renderAlertNarrativeStepDefinition = {
+export const renderAlertNarrativeStepDefinition = createServerStepDefinition({
   ...renderAlertNarrativeCommonDefinition,
   handler: renderAlertNarrativeHandler,
-};
+});

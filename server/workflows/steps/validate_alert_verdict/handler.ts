@@ -1,3 +1,4 @@
+import { createServerStepDefinition } from '@kbn/workflows-extensions/common';
 import {
   validateAlertVerdictCommonDefinition,
   type ValidateAlertVerdictInput,
@@ -23,7 +24,7 @@ export async function validateAlertVerdictHandler(
 }
 
 /** The server step definition, ready for `workflowsExtensions.registerStepDefinition`. */
-export const validateAlertVerdictStepDefinition = {
+export const validateAlertVerdictStepDefinition = createServerStepDefinition({
   ...validateAlertVerdictCommonDefinition,
   handler: validateAlertVerdictHandler,
-};
+});
