@@ -29,6 +29,10 @@ export interface WorkflowDetail {
   createdBy: string;
   lastUpdatedAt: string;
   lastUpdatedBy: string;
+  /** Opaque optimistic-concurrency token of the stored document; pass it back in `WorkflowUpdate.revision`. */
+  revision?: string;
+  /** Set on soft-deleted workflows, which only `getWorkflow(…, {includeDeleted: true})` returns. */
+  deletedAt?: string;
 }
 
 export interface WorkflowListItem extends Omit<WorkflowDetail, 'yaml' | 'definition'> {
@@ -42,6 +46,8 @@ export interface WorkflowUpdate {
   description?: string;
   enabled?: boolean;
   tags?: string[];
+  /** When given, the update fails with 409 unless the stored document still has this revision. */
+  revision?: string;
 }
 
 export interface GetWorkflowsParams {
@@ -53,13 +59,15 @@ export interface GetWorkflowsParams {
 }
 
 export interface WorkflowsManagementApi {
-  getWorkflow(id: string, spaceId: string): Promise<WorkflowDetail | undefined>;
+  /** Soft-deleted workflows are `undefined` unless `includeDeleted` (their ids stay taken: create answers 409). */
+  getWorkflow(id: string, spaceId: string, options?: { includeDeleted?: boolean }): Promise<WorkflowDetail | undefined>;
   getWorkflows(params: GetWorkflowsParams, spaceId: string): Promise<Paged<WorkflowListItem>>;
   /** Never rejects an invalid YAML: it is stored with `valid: false`. Rejects with 409 when `id` exists. */
   createWorkflow(workflow: { yaml: string; id?: string }, spaceId: string, request: KibanaRequest): Promise<WorkflowDetail>;
   updateWorkflow(id: string, update: WorkflowUpdate, spaceId: string, request: KibanaRequest): Promise<WorkflowDetail>;
   deleteWorkflows(ids: string[], spaceId: string, request: KibanaRequest): Promise<{ deleted: number }>;
-  validateWorkflow(yaml: string): Promise<WorkflowValidationResult>;
+  /** `spaceId` (default `default`) decides which connectors count as known for `unknown-connector` warnings. */
+  validateWorkflow(yaml: string, spaceId?: string): Promise<WorkflowValidationResult>;
   getWorkflowJsonSchema(options: { loose: boolean }): Promise<Record<string, unknown>>;
   /** 400-style errors (invalid, disabled, bad inputs) reject with a `WorkflowsManagementError`. */
   runWorkflow(
@@ -75,7 +83,11 @@ export interface WorkflowsManagementApi {
     spaceId: string,
     request: KibanaRequest,
   ): Promise<string>;
-  getWorkflowExecution(executionId: string, spaceId: string): Promise<ExecutionDetail | undefined>;
+  getWorkflowExecution(
+    executionId: string,
+    spaceId: string,
+    options?: { includeInput?: boolean; includeOutput?: boolean },
+  ): Promise<ExecutionDetail | undefined>;
   getWorkflowExecutions(params: Omit<FindExecutionsParams, 'spaceId'>, spaceId: string): Promise<Paged<ExecutionListItem>>;
   getStepExecution(executionId: string, stepExecutionId: string, spaceId: string): Promise<StepExecution | undefined>;
   getExecutionLogs(
@@ -84,6 +96,8 @@ export interface WorkflowsManagementApi {
     spaceId: string,
   ): Promise<{ logs: ExecutionLogEntry[]; total: number; page: number; size: number }>;
   cancelWorkflowExecution(executionId: string, spaceId: string, request: KibanaRequest): Promise<{ id: string; status: ExecutionStatus; cancelRequested: boolean }>;
+  /** Cancels every non-terminal execution of a workflow. */
+  cancelWorkflowExecutions?(workflowId: string, spaceId: string, request: KibanaRequest): Promise<{ cancelled: number }>;
 }
 
 export interface WorkflowsManagementPluginSetup {
