@@ -1,0 +1,20 @@
+export { createAssistantApi, kqlQuote, kqlWildcard, type AssistantApi, type FindParams, type HostConnectorInput } from './assistant_api';
+export { AssistantApiProvider, useAssistantApi, type AssistantApiContextValue } from './api_context';
+export { ChatRequestError, streamChatComplete, type ChatStreamDeps, type FetchLike } from './chat_stream';
+export {
+  HISTORY_PAGE_SIZE,
+  useAnonymizationPolicy,
+  useAnonymizationTable,
+  useCapabilities,
+  useConnectors,
+  useConversation,
+  useConversationHistory,
+  useInvalidate,
+  useKbEntries,
+  useKbStatus,
+  usePrompts,
+} from './hooks';
+export { createNdjsonSplitter, readNdjson, type ByteStream, type NdjsonSplitter } from './ndjson';
+export { queryKeys } from './query_keys';
+export { API_BASE, ASSISTANT_ROUTES, HOST_ROUTES, PUBLIC_API_VERSION } from './routes';
+export type * from './types';

@@ -1,0 +1,418 @@
+/**
+ * UX-3: the AssistantService owns the flyout state, drafts and chat streams outside React, so closing the
+ * flyout never stops a stream (only Stop or page unload do). React reads it through useAssistantState.
+ */
+import type { QueryClient } from '@tanstack/react-query';
+import { createStreamDeanonymizer, flattenDocument } from '../../../common/anonymization';
+import {
+  ChatRequestError,
+  queryKeys,
+  streamChatComplete,
+  type AssistantApi,
+  type ChatCompleteRequest,
+  type ChatStreamDeps,
+  type ChatStreamEvent,
+  type Conversation,
+  type Message,
+  type PromptContextInput,
+} from '../../api';
+import { draftKey, lastConversationKey, safeGet, safeSet, showAnonymizedKey, type KeyValueStorage } from './browser_storage';
+import {
+  DRAFT_KEY,
+  type AssistantState,
+  type ConversationSession,
+  type OpenOptions,
+  type PromptContext,
+  type SelectedContext,
+} from './types';
+
+export const MAX_CONTEXTS_PER_MESSAGE = 10;
+
+export interface AssistantServiceDeps {
+  api: AssistantApi;
+  queryClient: QueryClient;
+  stream: ChatStreamDeps;
+  spaceId: string;
+  ownerKey: string;
+  localStorage?: KeyValueStorage;
+  sessionStorage?: KeyValueStorage;
+}
+
+export interface SendOptions {
+  text: string;
+  connectorId?: string;
+  systemPromptId?: string;
+  model?: string;
+  alertsToAnalyze?: number;
+}
+
+type Listener = () => void;
+
+const emptySession = (): ConversationSession => ({ phase: 'idle', streamRaw: '', streamDisplay: '', tools: [], replacements: {} });
+
+function toContextInput(selected: SelectedContext): PromptContextInput {
+  const { context, data, overrides } = selected;
+  const source =
+    context.source ??
+    (typeof data === 'string' ? { kind: 'text' as const, text: data } : { kind: 'data' as const, data: flattenDocument(data ?? {}) });
+  return { id: context.id, category: context.category, description: context.description, source, ...(overrides.length ? { fieldOverrides: overrides } : {}) };
+}
+
+export class AssistantService {
+  private state: AssistantState;
+  private readonly listeners = new Set<Listener>();
+  private readonly aborts = new Map<string, AbortController>();
+  private restoredLast = false;
+
+  constructor(private readonly deps: AssistantServiceDeps) {
+    this.state = {
+      isOpen: false,
+      activeKey: DRAFT_KEY,
+      draft: { title: '', conversationType: 'general', replacements: {} },
+      sessions: {},
+      selectedContexts: {},
+      registeredContexts: [],
+      showAnonymized: safeGet(deps.localStorage, showAnonymizedKey(deps.ownerKey)) === 'true',
+      composerRevision: 0,
+    };
+  }
+
+  get spaceId(): string {
+    return this.deps.spaceId;
+  }
+
+  getState = (): AssistantState => this.state;
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private setState(update: (s: AssistantState) => AssistantState): void {
+    this.state = update(this.state);
+    for (const l of [...this.listeners]) l();
+  }
+
+  private patchSession(key: string, patch: (s: ConversationSession) => Partial<ConversationSession>): void {
+    this.setState((s) => {
+      const current = s.sessions[key] ?? emptySession();
+      return { ...s, sessions: { ...s.sessions, [key]: { ...current, ...patch(current) } } };
+    });
+  }
+
+  // ---- open / close / select ------------------------------------------------------------------------
+
+  /** §1.1 `assistant.open(...)`; with no arguments it restores the last conversation of the space. */
+  open(options: OpenOptions = {}): void {
+    if (options.contexts || options.prompt !== undefined || options.title !== undefined || options.conversationType) {
+      this.startDraft(options);
+    } else if (options.conversationId) {
+      this.selectConversation(options.conversationId);
+    } else if (!this.restoredLast) {
+      const last = safeGet(this.deps.localStorage, lastConversationKey(this.deps.spaceId, this.deps.ownerKey));
+      if (last) this.setState((s) => ({ ...s, activeKey: last }));
+    }
+    this.restoredLast = true;
+    if (options.replacements) this.setState((s) => ({ ...s, draft: { ...s.draft, replacements: { ...s.draft.replacements, ...options.replacements } } }));
+    this.setState((s) => ({ ...s, isOpen: true }));
+  }
+
+  close(): void {
+    this.setState((s) => ({ ...s, isOpen: false, settingsTab: undefined }));
+  }
+
+  toggle(): void {
+    if (this.state.isOpen) this.close();
+    else this.open();
+  }
+
+  selectConversation(id: string, options: { remember?: boolean } = {}): void {
+    this.restoredLast = true;
+    this.setState((s) => ({ ...s, activeKey: id }));
+    if (options.remember !== false) this.rememberLast(id);
+  }
+
+  /** A new, unsaved chat (saved on first send). */
+  startDraft(options: OpenOptions = {}): void {
+    this.restoredLast = true;
+    const contexts: SelectedContext[] = (options.contexts ?? []).slice(0, MAX_CONTEXTS_PER_MESSAGE).map((context) => ({ context, overrides: [] }));
+    this.setState((s) => ({
+      ...s,
+      activeKey: DRAFT_KEY,
+      draft: { title: options.title ?? '', conversationType: options.conversationType ?? 'general', replacements: options.replacements ?? {} },
+      selectedContexts: { ...s.selectedContexts, [DRAFT_KEY]: contexts },
+      sessions: { ...s.sessions, [DRAFT_KEY]: s.sessions[DRAFT_KEY]?.phase === 'idle' || !s.sessions[DRAFT_KEY] ? emptySession() : s.sessions[DRAFT_KEY] },
+    }));
+    for (const selected of contexts) void this.loadContextData(DRAFT_KEY, selected.context);
+    if (options.prompt !== undefined) this.setComposerText(DRAFT_KEY, options.prompt, true);
+    else this.setComposerText(DRAFT_KEY, '', true);
+  }
+
+  /** §1.8: on 404 open the newest conversation or a draft, silently. */
+  handleMissingConversation(id: string, newest: string | undefined): void {
+    if (this.state.activeKey !== id) return;
+    safeSet(this.deps.localStorage, lastConversationKey(this.deps.spaceId, this.deps.ownerKey), undefined);
+    if (newest && newest !== id) this.selectConversation(newest);
+    else this.startDraft();
+  }
+
+  private rememberLast(id: string): void {
+    const cached = this.deps.queryClient.getQueryData<Conversation>(queryKeys.conversation(this.deps.spaceId, id));
+    if (cached?.excludeFromLastConversationStorage) return;
+    safeSet(this.deps.localStorage, lastConversationKey(this.deps.spaceId, this.deps.ownerKey), id);
+  }
+
+  setShowAnonymized(on: boolean): void {
+    safeSet(this.deps.localStorage, showAnonymizedKey(this.deps.ownerKey), on ? 'true' : undefined);
+    this.setState((s) => ({ ...s, showAnonymized: on }));
+  }
+
+  openSettings(tab: string | undefined): void {
+    this.setState((s) => ({ ...s, settingsTab: tab }));
+  }
+
+  // ---- composer drafts ------------------------------------------------------------------------------
+
+  getComposerText(key: string): string {
+    return safeGet(this.deps.sessionStorage, draftKey(this.deps.spaceId, key)) ?? '';
+  }
+
+  /** Persists a composer draft; `replaceShown` also pushes it into a composer on screen (restore, quick prompt). */
+  setComposerText(key: string, text: string, replaceShown = false): void {
+    safeSet(this.deps.sessionStorage, draftKey(this.deps.spaceId, key), text);
+    if (replaceShown) this.setState((s) => ({ ...s, composerRevision: s.composerRevision + 1 }));
+  }
+
+  // ---- prompt contexts ------------------------------------------------------------------------------
+
+  registerPromptContext(context: PromptContext): () => void {
+    this.setState((s) => ({ ...s, registeredContexts: [...s.registeredContexts.filter((c) => c.id !== context.id), context] }));
+    return () => this.setState((s) => ({ ...s, registeredContexts: s.registeredContexts.filter((c) => c !== context) }));
+  }
+
+  selectContext(key: string, context: PromptContext): void {
+    const current = this.state.selectedContexts[key] ?? [];
+    if (current.some((c) => c.context.id === context.id) || current.length >= MAX_CONTEXTS_PER_MESSAGE) return;
+    this.setState((s) => ({ ...s, selectedContexts: { ...s.selectedContexts, [key]: [...current, { context, overrides: [] }] } }));
+    void this.loadContextData(key, context);
+  }
+
+  removeContext(key: string, contextId: string): void {
+    this.setState((s) => ({ ...s, selectedContexts: { ...s.selectedContexts, [key]: (s.selectedContexts[key] ?? []).filter((c) => c.context.id !== contextId) } }));
+  }
+
+  setContextOverrides(key: string, contextId: string, overrides: SelectedContext['overrides']): void {
+    this.setState((s) => ({
+      ...s,
+      selectedContexts: {
+        ...s.selectedContexts,
+        [key]: (s.selectedContexts[key] ?? []).map((c) => (c.context.id === contextId ? { ...c, overrides } : c)),
+      },
+    }));
+  }
+
+  private async loadContextData(key: string, context: PromptContext): Promise<void> {
+    let data: Record<string, unknown> | string;
+    try {
+      data = await context.getPromptContext();
+    } catch (error) {
+      data = `Could not load this context: ${(error as Error).message}`;
+    }
+    this.setState((s) => ({
+      ...s,
+      selectedContexts: { ...s.selectedContexts, [key]: (s.selectedContexts[key] ?? []).map((c) => (c.context.id === context.id ? { ...c, data } : c)) },
+    }));
+  }
+
+  // ---- chat -----------------------------------------------------------------------------------------
+
+  isStreaming(key: string): boolean {
+    const phase = this.state.sessions[key]?.phase;
+    return phase === 'sending' || phase === 'streaming';
+  }
+
+  /** Sends the composer text (and selected contexts) of the active conversation. */
+  async send(options: SendOptions): Promise<void> {
+    const key = this.state.activeKey;
+    if (this.isStreaming(key)) return;
+    const text = options.text.trim();
+    const selected = this.state.selectedContexts[key] ?? [];
+    if (!text && selected.length === 0) return;
+    const contexts = selected.map(toContextInput);
+    const request: ChatCompleteRequest = {
+      ...(key === DRAFT_KEY
+        ? { conversation: { title: this.state.draft.title || undefined, conversationType: this.state.draft.conversationType } }
+        : { conversationId: key }),
+      ...(text ? { message: text } : {}),
+      contexts,
+      replacements: key === DRAFT_KEY ? this.state.draft.replacements : {},
+      ...(options.connectorId ? { connectorId: options.connectorId } : {}),
+      ...(options.systemPromptId ? { systemPromptId: options.systemPromptId } : {}),
+      ...(options.model ? { model: options.model } : {}),
+      ...(options.alertsToAnalyze ? { alertsToAnalyze: options.alertsToAnalyze } : {}),
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    };
+    // The text leaves the composer now; it comes back if the server never stored it (UX-4).
+    this.setComposerText(key, '');
+    this.setState((s) => ({
+      ...s,
+      selectedContexts: { ...s.selectedContexts, [key]: [] },
+      sessions: {
+        ...s.sessions,
+        [key]: {
+          ...emptySession(),
+          phase: 'sending',
+          pendingUserText: text,
+          pendingUserConfirmed: false,
+          pendingContextDescriptions: selected.map((c) => c.context.description),
+        },
+      },
+    }));
+    await this.runStream(key, request, { text, selected });
+  }
+
+  /** Regenerate the last answer (§1.6). */
+  async regenerate(conversationId: string, options: Omit<SendOptions, 'text'> = {}): Promise<void> {
+    if (this.isStreaming(conversationId)) return;
+    this.setState((s) => ({ ...s, sessions: { ...s.sessions, [conversationId]: { ...emptySession(), phase: 'sending', regenerating: true, pendingUserConfirmed: true } } }));
+    await this.runStream(conversationId, { conversationId, regenerate: true, ...(options.connectorId ? { connectorId: options.connectorId } : {}) }, undefined);
+  }
+
+  stop(key: string): void {
+    this.aborts.get(key)?.abort();
+  }
+
+  /** Stops every stream (page unload). */
+  stopAll(): void {
+    for (const controller of this.aborts.values()) controller.abort();
+  }
+
+  dismissError(key: string): void {
+    this.patchSession(key, () => ({ error: undefined }));
+  }
+
+  private async runStream(startKey: string, request: ChatCompleteRequest, restore: { text: string; selected: SelectedContext[] } | undefined): Promise<void> {
+    let key = startKey;
+    const controller = new AbortController();
+    this.aborts.set(key, controller);
+    const cached = key === DRAFT_KEY ? undefined : this.deps.queryClient.getQueryData<Conversation>(queryKeys.conversation(this.deps.spaceId, key));
+    const deanonymizer = createStreamDeanonymizer({ ...(cached?.replacements ?? {}), ...(request.replacements ?? {}) }, { stripThinking: true });
+    let conversationSeen = false;
+    let userMessage: Message | undefined;
+    let finished = false;
+    const handle = (event: ChatStreamEvent) => {
+      switch (event.type) {
+        case 'conversation': {
+          conversationSeen = true;
+          userMessage = event.userMessage;
+          if (key === DRAFT_KEY) {
+            const newKey = event.conversationId;
+            this.aborts.delete(key);
+            this.aborts.set(newKey, controller);
+            this.setState((s) => {
+              const { [DRAFT_KEY]: moved, ...rest } = s.sessions;
+              return {
+                ...s,
+                activeKey: s.activeKey === DRAFT_KEY ? newKey : s.activeKey,
+                draft: { title: '', conversationType: 'general', replacements: {} },
+                sessions: { ...rest, [newKey]: { ...(moved ?? emptySession()) } },
+              };
+            });
+            key = newKey;
+            if (this.state.activeKey === newKey) this.rememberLast(newKey);
+          }
+          this.patchSession(key, () => ({ phase: 'streaming', pendingUserConfirmed: true, connectorFallbackFrom: event.connectorFallbackFrom }));
+          void this.deps.queryClient.invalidateQueries({ queryKey: queryKeys.conversations(this.deps.spaceId), predicate: (q) => q.queryKey[3] === 'list' });
+          return;
+        }
+        case 'replacements':
+          deanonymizer.addReplacements(event.replacements);
+          this.patchSession(key, (s) => ({ replacements: { ...s.replacements, ...event.replacements } }));
+          return;
+        case 'content': {
+          const shown = deanonymizer.push(event.payload);
+          this.patchSession(key, (s) => ({ streamRaw: s.streamRaw + event.payload, streamDisplay: s.streamDisplay + shown }));
+          return;
+        }
+        case 'tool_call':
+          this.patchSession(key, (s) => ({ tools: [...s.tools, { id: event.id, name: event.name, status: 'running' }] }));
+          return;
+        case 'tool_result':
+          this.patchSession(key, (s) => ({
+            tools: s.tools.map((t) => (t.id === event.id ? { ...t, status: event.ok ? 'ok' : 'error', summary: event.summary } : t)),
+          }));
+          return;
+        case 'title':
+          this.deps.queryClient.setQueryData<Conversation>(queryKeys.conversation(this.deps.spaceId, key), (old) => (old ? { ...old, title: event.title } : old));
+          void this.deps.queryClient.invalidateQueries({ queryKey: queryKeys.conversations(this.deps.spaceId), predicate: (q) => q.queryKey[3] === 'list' });
+          return;
+        case 'ping':
+          return;
+        case 'done': {
+          finished = true;
+          const tail = deanonymizer.flush();
+          this.patchSession(key, (s) => ({
+            streamDisplay: s.streamDisplay + tail,
+            replacements: { ...s.replacements, ...event.replacements },
+            settledMessages: [...(userMessage ? [userMessage] : []), event.message],
+          }));
+          return;
+        }
+        case 'error': {
+          finished = true;
+          const tail = deanonymizer.flush();
+          this.patchSession(key, (s) => ({
+            streamDisplay: s.streamDisplay + tail,
+            error: { kind: 'llm', message: event.message, code: event.code, retryable: event.retryable },
+            settledMessages: [...(userMessage ? [userMessage] : []), ...(event.persistedMessage ? [event.persistedMessage] : [])],
+          }));
+          return;
+        }
+      }
+    };
+
+    try {
+      for await (const event of streamChatComplete(this.deps.stream, request, controller.signal)) handle(event);
+      if (!finished) throw new Error('The answer stopped before it was complete.');
+    } catch (error) {
+      const aborted = controller.signal.aborted;
+      if (!conversationSeen && restore && !aborted) {
+        // §1.7: nothing was stored — the text and contexts go back to the composer.
+        this.restoreComposer(key, restore);
+        const e = error as Partial<ChatRequestError>;
+        this.patchSession(key, () => ({
+          ...emptySession(),
+          error: { kind: 'not_sent', message: (error as Error).message, status: e.status, missingPrivileges: e.missingPrivileges },
+        }));
+      } else if (!conversationSeen && restore && aborted) {
+        this.restoreComposer(key, restore);
+        this.patchSession(key, () => emptySession());
+      } else if (!aborted) {
+        const tail = deanonymizer.flush();
+        this.patchSession(key, (s) => ({ streamDisplay: s.streamDisplay + tail, error: { kind: 'broken', message: (error as Error).message } }));
+      }
+    } finally {
+      this.aborts.delete(key);
+      this.patchSession(key, () => ({ phase: 'idle' }));
+      if (key !== DRAFT_KEY) await this.refreshConversation(key);
+    }
+  }
+
+  private restoreComposer(key: string, restore: { text: string; selected: SelectedContext[] }): void {
+    const current = this.getComposerText(key);
+    this.setComposerText(key, current ? `${restore.text}\n${current}` : restore.text, true);
+    this.setState((s) => ({ ...s, selectedContexts: { ...s.selectedContexts, [key]: [...restore.selected, ...(s.selectedContexts[key] ?? [])] } }));
+  }
+
+  /** Refetches the stored conversation, then drops the session's copies (no flash of missing messages). */
+  private async refreshConversation(id: string): Promise<void> {
+    const queryKey = queryKeys.conversation(this.deps.spaceId, id);
+    try {
+      await this.deps.queryClient.fetchQuery({ queryKey, queryFn: () => this.deps.api.getConversation(id), staleTime: 0 });
+      this.patchSession(id, (s) => ({ settledMessages: undefined, streamRaw: '', streamDisplay: s.error?.kind === 'broken' ? s.streamDisplay : '', tools: s.error ? s.tools : [], pendingUserText: undefined, regenerating: false }));
+    } catch {
+      // Keep showing what the stream delivered; the next open refetches.
+    }
+    void this.deps.queryClient.invalidateQueries({ queryKey: queryKeys.conversations(this.deps.spaceId), predicate: (q) => q.queryKey[3] === 'list' || q.queryKey[3] === 'table' });
+  }
+}

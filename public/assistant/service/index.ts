@@ -1,0 +1,6 @@
+export { AssistantService, MAX_CONTEXTS_PER_MESSAGE, type AssistantServiceDeps, type SendOptions } from './assistant_service';
+export { draftKey, flyoutWidthKey, lastConversationKey, safeGet, safeSet, showAnonymizedKey, type KeyValueStorage } from './browser_storage';
+export { DEEP_LINK_PARAM, takeDeepLink } from './deep_link';
+export { isComposing, isMacPlatform, isSendKey, isShowAnonymizedShortcut, isToggleShortcut, type KeyLike, type NavigatorLike } from './keyboard';
+export { AssistantServiceContext, useAssistantService, useAssistantState } from './use_assistant_state';
+export * from './types';
