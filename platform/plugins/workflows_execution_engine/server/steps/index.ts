@@ -1,6 +1,7 @@
 import type { ServerStepDefinition } from '../../../workflows_extensions/common';
 import { consoleStepDefinition } from './console/console_step';
 import { dataSetStepDefinition } from './data_set/data_set_step';
+import { createHttpStepDefinition } from './http/http_step';
 import type { BuiltinStepServices } from './types';
 import { waitStepDefinition } from './wait/wait_step';
 
@@ -12,15 +13,19 @@ export type {
   AgentRegistry,
   BuiltinStepServices,
 } from './types';
+export * from './errors';
+export { redactStepInput, redactHeaders, SENSITIVE_HEADERS } from './http/redact';
+export { isHostAllowed } from './http/allowed_hosts';
+export { HTTP_DEFAULT_TIMEOUT } from './http/http_step';
+export { parseDuration } from './wait/duration';
+export { abortableDelay } from './wait/wait_step';
 
 /** The host's leaf built-in steps (workflow-engine §2.2–2.6), registered through the same registry as plugins. */
 export function createBuiltinStepDefinitions(services: BuiltinStepServices): ServerStepDefinition[] {
-  void services;
-  return [dataSetStepDefinition, consoleStepDefinition, waitStepDefinition];
-}
-
-/** Copy of a step's rendered input with secret headers masked, for the stored step record (§2.3). */
-export function redactStepInput(stepType: string, input: unknown): unknown {
-  void stepType;
-  return input;
+  return [
+    dataSetStepDefinition,
+    consoleStepDefinition,
+    waitStepDefinition,
+    createHttpStepDefinition({ allowedHosts: services.httpAllowedHosts }),
+  ];
 }
