@@ -1,6 +1,6 @@
 import type { ElasticsearchServiceStart } from './elasticsearch';
 import type { FeatureFlagsSetup, FeatureFlagsStart } from './feature_flags';
-import type { IRouter, KibanaRequest, RequestHandlerContext, RequestHandlerContextProvider } from './http';
+import type { InProcessRequest, InProcessResponse, IRouter, KibanaRequest, RequestHandlerContext, RequestHandlerContextProvider } from './http';
 import type { SecurityServiceStart, KibanaFeature, KibanaFeatureConfig } from './security';
 import type { SpacesServiceStart } from './spaces';
 
@@ -45,6 +45,14 @@ export interface CoreStart {
   featureFlags: FeatureFlagsStart;
   security: SecurityServiceStart;
   spaces: SpacesServiceStart;
-  http: { basePath: IBasePath; getServerInfo(): HttpServerInfo };
+  http: {
+    basePath: IBasePath;
+    getServerInfo(): HttpServerInfo;
+    /**
+     * Not in Kibana: runs a request through this host's router in-process as the given user (privileges enforced),
+     * for the workflow engine's `kibana.request` transport.
+     */
+    inject(request: InProcessRequest): Promise<InProcessResponse>;
+  };
   features: { getKibanaFeatures(): KibanaFeature[] };
 }

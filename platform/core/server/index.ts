@@ -35,6 +35,8 @@ export {
 export type {
   AuthenticatedUser,
   AddVersionOpts,
+  InProcessRequest,
+  InProcessResponse,
   CoreRequestHandlerContext,
   IKibanaResponse,
   IRouter,

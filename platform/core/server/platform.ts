@@ -233,7 +233,7 @@ async function boot(
     featureFlags: featureFlagsStart,
     security: security.start(),
     spaces,
-    http: { basePath, getServerInfo: serverInfo },
+    http: { basePath, getServerInfo: serverInfo, inject: (request) => http.inject(request) },
     features: { getKibanaFeatures: () => security.features.getAll() },
   };
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
@@ -35,6 +36,28 @@ export interface HttpServerDeps {
 }
 
 type ServerState = 'starting' | 'running' | 'stopping';
+
+/** A request run through the router in-process (workflow `kibana.request`), as `user`, without credentials. */
+export interface InProcessRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Path with an optional `/s/<space>` prefix and query string, exactly as a client would send it. */
+  path: string;
+  headers?: Record<string, string>;
+  /** Sent as JSON unless it is a string. */
+  body?: unknown;
+  /** The identity the request acts as; `null` means unauthenticated (protected routes answer 401). */
+  user: AuthenticatedUser | null;
+}
+
+export interface InProcessResponse {
+  statusCode: number;
+  headers: Record<string, string | string[] | number | undefined>;
+  /** Parsed JSON when the response is JSON, the text otherwise, undefined when empty. */
+  body: unknown;
+}
+
+/** Carries a one-time token naming the in-process identity; removed before any hook or handler sees the headers. */
+const IN_PROCESS_TOKEN_HEADER = 'x-kbn-in-process-token';
 
 const spaceOfRaw = new WeakMap<http.IncomingMessage, string>();
 const authOfRequest = new WeakMap<FastifyRequest, AuthenticatedUser | null>();
@@ -82,6 +105,7 @@ export class HttpServer {
   private server: http.Server | undefined;
   private state: ServerState = 'starting';
   private readonly sockets = new Set<import('node:net').Socket>();
+  private readonly inProcessUsers = new Map<string, AuthenticatedUser | null>();
 
   constructor(private readonly deps: HttpServerDeps) {
     this.app = Fastify({
@@ -90,7 +114,9 @@ export class HttpServer {
       return503OnClosing: true,
       serverFactory: (handler) => {
         const server = http.createServer((req, res) => {
-          if (this.state === 'running') handler(req, res);
+          const token = req.headers[IN_PROCESS_TOKEN_HEADER];
+          // In-process calls from plugins (a workflow re-admitted during start) are served while starting too.
+          if (this.state === 'running' || (this.state === 'starting' && typeof token === 'string' && this.inProcessUsers.has(token))) handler(req, res);
           else if (req.url === '/api/status' || req.url?.startsWith('/api/status?')) sendJson(res, 503, deps.notReadyStatus());
           else sendJson(res, 503, NOT_READY);
         });
@@ -142,6 +168,54 @@ export class HttpServer {
   async mount(routes: readonly RegisteredRoute[]): Promise<void> {
     for (const route of routes) this.mountRoute(route);
     await this.app.ready();
+  }
+
+  /**
+   * Runs a request through the full route lifecycle (space prefix, xsrf, version, privileges, validation, handler)
+   * without a socket, authenticated as `request.user`: authorization still applies to that user.
+   */
+  async inject(request: InProcessRequest): Promise<InProcessResponse> {
+    const server = this.server;
+    const address = server?.address();
+    if (!server || !address || typeof address === 'string') throw new Error('HTTP server is not listening');
+    const token = randomBytes(32).toString('hex');
+    this.inProcessUsers.set(token, request.user);
+    const headers: Record<string, string> = { ...request.headers, [IN_PROCESS_TOKEN_HEADER]: token };
+    let payload: Buffer | undefined;
+    if (request.body !== undefined) {
+      payload = Buffer.from(typeof request.body === 'string' ? request.body : JSON.stringify(request.body), 'utf8');
+      if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
+      headers['content-length'] = String(payload.length);
+    }
+    // Over loopback to this very server (fastify's inject needs an ESM-only dependency jest cannot load): the token
+    // is single-use, 256 random bits, and only ever sent to 127.0.0.1 by this process.
+    const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address;
+    try {
+      return await new Promise<InProcessResponse>((resolve, reject) => {
+        const outgoing = http.request({ host, port: address.port, method: request.method, path: request.path, headers, agent: false }, (incoming) => {
+          const chunks: Buffer[] = [];
+          incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+          incoming.on('error', reject);
+          incoming.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            const contentType = String(incoming.headers['content-type'] ?? '');
+            let body: unknown = text === '' ? undefined : text;
+            if (contentType.includes('application/json') && text !== '') {
+              try {
+                body = JSON.parse(text) as unknown;
+              } catch {
+                body = text;
+              }
+            }
+            resolve({ statusCode: incoming.statusCode ?? 0, headers: incoming.headers, body });
+          });
+        });
+        outgoing.on('error', reject);
+        outgoing.end(payload);
+      });
+    } finally {
+      this.inProcessUsers.delete(token);
+    }
   }
 
   setRunning(): void {
@@ -214,6 +288,18 @@ export class HttpServer {
       url,
       bodyLimit: route.options.body?.maxBytes,
       onRequest: async (request, reply) => {
+        const inProcessToken = request.headers[IN_PROCESS_TOKEN_HEADER];
+        if (inProcessToken !== undefined) {
+          delete request.headers[IN_PROCESS_TOKEN_HEADER];
+          if (typeof inProcessToken === 'string' && this.inProcessUsers.has(inProcessToken) && authRequired !== false) {
+            const user = this.inProcessUsers.get(inProcessToken) ?? null;
+            if (user === null && authRequired === true) {
+              return reply.code(401).type('application/json; charset=utf-8').send(errorBody(401, 'Unauthorized'));
+            }
+            authOfRequest.set(request, user);
+            return;
+          }
+        }
         if (authRequired === false) {
           authOfRequest.set(request, null);
           return;

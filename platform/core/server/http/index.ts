@@ -1,5 +1,5 @@
 export { HttpServer, ELASTIC_HTTP_VERSION_HEADER, XSRF_MESSAGE } from './http_server';
-export type { AuthenticationResult, HttpServerDeps } from './http_server';
+export type { AuthenticationResult, HttpServerDeps, InProcessRequest, InProcessResponse } from './http_server';
 export { KibanaRequest, createFakeKibanaRequest, getRequestState } from './kibana_request';
 export type { AuthenticatedUser, Headers, KibanaRequestRoute, RouteAccess, RouteMethod } from './kibana_request';
 export { KibanaResponse, kibanaResponseFactory, errorBody, httpReason } from './kibana_response';
