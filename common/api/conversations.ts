@@ -1,5 +1,14 @@
 import { z } from 'zod/v4';
-import { apiConfigSchema, conversationTypeSchema, fieldRuleSchema, idSchema, replacementsSchema, userRefSchema } from './primitives';
+import {
+  apiConfigSchema,
+  bulkActionSchema,
+  conversationTypeSchema,
+  fieldRuleSchema,
+  findQueryWith,
+  idSchema,
+  replacementsSchema,
+  userRefSchema,
+} from './primitives';
 
 /** Conversations and messages (assistant.md §3.3). Message content is stored tokenized (§5.6). */
 
@@ -79,4 +88,37 @@ export interface Conversation {
   users: z.infer<typeof userRefSchema>[];
   createdBy: string;
   messageCount: number;
+}
+
+/** C6 `_find` query. */
+export const conversationsFindQuerySchema = findQueryWith({});
+export type ConversationsFindQuery = z.infer<typeof conversationsFindQuerySchema>;
+
+/** C7 `_bulk_action`: updates carry their `id`. */
+export const conversationBulkUpdateSchema = conversationUpdateSchema.extend({ id: z.string().min(1) }).strict();
+export const conversationsBulkActionSchema = bulkActionSchema(conversationCreateSchema, conversationBulkUpdateSchema);
+export type ConversationsBulkAction = z.infer<typeof conversationsBulkActionSchema>;
+
+/** C5 body. */
+export const deleteAllConversationsSchema = z
+  .strictObject({ excludedIds: z.array(z.string().min(1)).max(10_000).optional() })
+  .optional()
+  .transform((b) => b ?? {});
+export interface DeleteAllConversationsResponse {
+  success: boolean;
+  totalDeleted: number;
+  failures: Array<{ id: string; message: string }>;
+}
+
+/** C8 query. */
+export const conversationsExportQuerySchema = z.object({
+  ids: z.union([z.array(z.string().min(1)), z.string().transform((s) => s.split(',').filter(Boolean))]).optional(),
+});
+
+export interface ConversationsImportResponse {
+  success: boolean;
+  imported: number;
+  /** Colliding ids were given new ones. */
+  renamed: Array<{ from: string; to: string }>;
+  errors: Array<{ line: number; message: string }>;
 }

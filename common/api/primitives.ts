@@ -46,6 +46,29 @@ export const findQuerySchema = z
   })
   .refine((q) => q.page * q.per_page <= 10_000, { message: 'page × per_page must not exceed 10,000', path: ['page'] });
 
+/**
+ * A resource's `_find` query: the shared fields (§3.1) with its own `per_page` ceiling (A1 allows 1,000) and extra
+ * parameters; the 10,000-result window always applies.
+ */
+export const findQueryWith = <S extends z.core.$ZodLooseShape>(extra: S, options: { maxPerPage?: number } = {}) =>
+  z
+    .object({
+      fields: z.union([z.array(z.string()), z.string().transform((s) => s.split(',').filter(Boolean))]).optional(),
+      filter: z.string().max(4_000).optional(),
+      sort_field: z.string().optional(),
+      sort_order: z.enum(['asc', 'desc']).optional(),
+      page: z.coerce.number().int().min(1).default(1),
+      per_page: z.coerce.number().int().min(0).max(options.maxPerPage ?? 100).default(20),
+      ...extra,
+    })
+    .refine((q) => (q as { page: number; per_page: number }).page * (q as { page: number; per_page: number }).per_page <= 10_000, {
+      message: 'page × per_page must not exceed 10,000',
+      path: ['page'],
+    });
+
+/** Query-string booleans arrive as text. */
+export const queryBooleanSchema = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
+
 export interface FindResponse<T> {
   page: number;
   perPage: number;

@@ -1,4 +1,8 @@
-import type { Conversation, ConversationCreate, ConversationUpdate, Message } from '../../common/api/conversations';
+import type { Conversation, ConversationCreate, ConversationUpdate, ConversationsBulkAction, DeleteAllConversationsResponse, Message } from '../../common/api/conversations';
+import type { AnonymizationField, AnonymizationFieldsBulkAction, AnonymizationFieldsFindResponse, AnonymizationResetResponse } from '../../common/api/anonymization_fields';
+import type { KbEntriesBulkAction, KbEntry, KbEntryCreateInput, KbEntryUpdate, KbStatus } from '../../common/api/knowledge_base';
+import type { BulkActionResponse, FindResponse } from '../../common/api/primitives';
+import type { Prompt, PromptsBulkAction, PromptType } from '../../common/api/prompts';
 import type { FieldRule, Replacements } from '../../common/anonymization/types';
 
 /**
@@ -10,6 +14,28 @@ export interface OwnerScope {
   spaceId: string;
   /** Owner key: `profile_uid` (as `id`) else `username` (as `name`). */
   user: { id?: string; name: string };
+  /**
+   * The caller's Customize sub-privileges (assistant.md §9); absent means not granted. Data clients check them so
+   * single and bulk routes behave the same.
+   */
+  privileges?: { updateAnonymization?: boolean; manageGlobalKnowledgeBase?: boolean };
+}
+
+/** `_find` parameters (assistant.md §3.1), already validated; `filter` is KQL over stored snake_case names. */
+export interface FindParams {
+  filter?: string;
+  sortField?: string;
+  sortOrder?: 'asc' | 'desc';
+  page: number;
+  perPage: number;
+  /** Extra stored fields to return (conversations: `messages` is returned only when listed). */
+  fields?: string[];
+}
+
+/** A bulk action's outcome and the HTTP status it maps to (200 / 207 / the first error's). */
+export interface BulkResult<T> {
+  statusCode: number;
+  body: BulkActionResponse<T>;
 }
 
 export interface ConversationsDataClient {
@@ -26,6 +52,14 @@ export interface ConversationsDataClient {
   /** Replaces the trailing messages after index `keep` (regenerate drops the last answers). */
   truncateMessages(scope: OwnerScope, id: string, keep: number): Promise<Conversation | undefined>;
   delete(scope: OwnerScope, id: string): Promise<boolean>;
+  find(scope: OwnerScope, params: FindParams): Promise<FindResponse<Conversation>>;
+  bulk(scope: OwnerScope, action: ConversationsBulkAction): Promise<BulkResult<Conversation>>;
+  /** Deletes every conversation of the user in the space except `excludedIds`. */
+  deleteAll(scope: OwnerScope, excludedIds?: string[]): Promise<DeleteAllConversationsResponse>;
+  /** The user's conversations with messages (all, or these ids), for NDJSON export. */
+  exportAll(scope: OwnerScope, ids?: string[]): Promise<Conversation[]>;
+  /** Imports conversations as the user's; colliding ids get new ones (reported as `renamed`). */
+  importMany(scope: OwnerScope, conversations: ConversationCreate[]): Promise<{ imported: Conversation[]; renamed: Array<{ from: string; to: string }> }>;
 }
 
 export interface PromptRecord {
@@ -45,11 +79,21 @@ export interface PromptsDataClient {
   get(scope: OwnerScope, id: string): Promise<PromptRecord | undefined>;
   /** The system prompt for a new conversation of this type (§6.2). */
   getDefaultSystemPrompt(scope: OwnerScope, conversationType: string): Promise<PromptRecord>;
+  /** P1: the user's prompts with the built-ins merged in (unless `includeDefaults` is false). */
+  find(scope: OwnerScope, params: FindParams & { promptType?: PromptType; includeDefaults: boolean }): Promise<FindResponse<Prompt>>;
+  /** P2: built-ins are skipped (`PROMPT_IS_BUILT_IN`); duplicate names are 409 item errors. */
+  bulk(scope: OwnerScope, action: PromptsBulkAction): Promise<BulkResult<Prompt>>;
 }
 
 export interface AnonymizationFieldsDataClient {
   /** The space's policy rows (seeded with the defaults on first use). */
   getPolicy(spaceId: string): Promise<FieldRule[]>;
+  /** A1: rows plus `stats` over the whole space. */
+  find(spaceId: string, params: FindParams): Promise<AnonymizationFieldsFindResponse>;
+  /** A2: needs `scope.privileges.updateAnonymization`, else every item fails with 403. */
+  bulk(scope: OwnerScope, action: AnonymizationFieldsBulkAction): Promise<BulkResult<AnonymizationField>>;
+  /** A3: replaces the space's rows with a preset (needs `updateAnonymization`). */
+  reset(scope: OwnerScope, preset: 'balanced' | 'strict'): Promise<AnonymizationResetResponse>;
 }
 
 export interface KbEntryRecord {
@@ -89,6 +133,19 @@ export interface KnowledgeBaseDataClient {
       sensitiveValues?: Array<{ value: string; field: string }>;
     },
   ): Promise<KbEntryRecord>;
+  /** Index entries visible to the user (the chat's `kb_<entry>` tools). */
+  getIndexEntries(scope: OwnerScope): Promise<KbEntry[]>;
+  /** K3–K6, K7, K8: full entries; invisible entries behave as missing; global changes need `manageGlobalKnowledgeBase`. */
+  get(scope: OwnerScope, id: string): Promise<KbEntry | undefined>;
+  create(scope: OwnerScope, entry: KbEntryCreateInput, options?: { source?: string }): Promise<KbEntry>;
+  update(scope: OwnerScope, id: string, update: KbEntryUpdate): Promise<KbEntry | undefined>;
+  delete(scope: OwnerScope, id: string): Promise<boolean>;
+  find(scope: OwnerScope, params: FindParams): Promise<FindResponse<KbEntry>>;
+  bulk(scope: OwnerScope, action: KbEntriesBulkAction): Promise<BulkResult<KbEntry>>;
+  /** K1 */
+  getStatus(scope: OwnerScope): Promise<KbStatus>;
+  /** K2: semantic mode where the cluster has an inference endpoint; otherwise the status says why not. */
+  setupSemantic(scope: OwnerScope): Promise<KbStatus>;
 }
 
 export interface AssistantDataClients {
