@@ -11,6 +11,7 @@ import { registerDataRoutes } from './routes/register_data_routes';
 import { createAssistantDataClients } from './storage';
 import { bootstrapPreinstalledWorkflows } from './workflows/bootstrap';
 import { registerTriageSteps } from './workflows/register_triage_steps';
+import { registerRuntimeConfigRoute } from './workflows/runtime_config/runtime_config_route';
 
 /** Contracts of the optional platform plugins (each may be absent; the features using it are then off). */
 export interface SecurityAiAssistantPluginsSetup {
@@ -92,6 +93,7 @@ export class SecurityAiAssistantPlugin
     const deps = { router, logger: this.logger.get('routes'), config: this.config, getServices: () => this.services };
     registerDataRoutes(deps);
     registerChatRoutes(deps);
+    registerRuntimeConfigRoute(router, deps);
     if (plugins.workflowsExtensions) {
       registerTriageSteps({ core, workflowsExtensions: plugins.workflowsExtensions, logger: this.logger.get('workflows') });
     }
