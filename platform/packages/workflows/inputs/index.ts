@@ -1,0 +1,1 @@
+export { applyInputDefaults, validateRunInputs, type RunInputsResult } from './run_inputs';
