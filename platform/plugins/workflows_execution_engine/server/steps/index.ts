@@ -1,6 +1,7 @@
 import type { ServerStepDefinition } from '../../../workflows_extensions/common';
 import { consoleStepDefinition } from './console/console_step';
 import { dataSetStepDefinition } from './data_set/data_set_step';
+import { elasticsearchStepDefinitions } from './elasticsearch/es_steps';
 import { createHttpStepDefinition } from './http/http_step';
 import type { BuiltinStepServices } from './types';
 import { waitStepDefinition } from './wait/wait_step';
@@ -27,5 +28,6 @@ export function createBuiltinStepDefinitions(services: BuiltinStepServices): Ser
     consoleStepDefinition,
     waitStepDefinition,
     createHttpStepDefinition({ allowedHosts: services.httpAllowedHosts }),
+    ...elasticsearchStepDefinitions,
   ];
 }
