@@ -12,6 +12,14 @@ import { discoverPlugins } from '../platform/core/server/plugins';
 export const REPO_ROOT = path.resolve(__dirname, '..');
 export const BUNDLE_MANIFEST_FILE = 'bundle-manifest.json';
 const BOOTSTRAP_SOURCE = 'platform/chrome/bootstrap.tsx';
+/**
+ * Web workers of the workflow editor (monaco + monaco-yaml), built as separate self-contained entries into
+ * `workers/` (served as /bundles/workers/*.js); the editor's MonacoEnvironment.getWorker points at them.
+ */
+export const WORKER_ENTRIES: Record<string, string> = {
+  'editor.worker': 'monaco-editor/esm/vs/editor/editor.worker.js',
+  'yaml.worker': 'monaco-yaml/yaml.worker.js',
+};
 
 export interface BuildBrowserOptions {
   /** Rebuild only when a browser source is newer than the manifest. */
@@ -127,6 +135,22 @@ export async function buildBrowserBundles(options: BuildBrowserOptions = {}): Pr
       logLevel: 'silent',
     });
     if (result.errors.length > 0) throw new Error(result.errors.map((e) => e.text).join('\n'));
+    // Workers cannot share the page's ESM chunks (classic workers, no DOM), so each is one IIFE file.
+    const workers = await build({
+      absWorkingDir: repoRoot,
+      entryPoints: WORKER_ENTRIES,
+      outdir: path.join(tmpDir, 'workers'),
+      bundle: true,
+      format: 'iife',
+      platform: 'browser',
+      target: ['es2022'],
+      minify: options.minify ?? true,
+      sourcemap: false,
+      entryNames: '[name]',
+      define: { 'process.env.NODE_ENV': '"production"' },
+      logLevel: 'silent',
+    });
+    if (workers.errors.length > 0) throw new Error(workers.errors.map((e) => e.text).join('\n'));
     const css = Object.keys(result.metafile.outputs)
       .filter((f) => f.endsWith('.css'))
       .map((f) => path.relative(tmpDir, path.resolve(repoRoot, f)).split(path.sep).join('/'));

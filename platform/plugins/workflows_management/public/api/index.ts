@@ -1,0 +1,11 @@
+export { createWorkflowsApi } from './workflows_api';
+export type { WorkflowsApi } from './workflows_api';
+export { ROUTES } from './routes';
+export { queryKeys } from './query_keys';
+export { useWorkflow, useWorkflowList, useWorkflowSchema } from './use_workflows';
+export { useCreateWorkflow, useDeleteWorkflow, useRunWorkflow, useUpdateWorkflow } from './use_workflow_mutations';
+export type { RunTarget } from './use_workflow_mutations';
+export { useCancelExecution, useExecution, useExecutionList, useExecutionLogs } from './use_executions';
+export { useAlertsSearch } from './use_alerts_search';
+export { useStepDefinitions } from './use_step_definitions';
+export * from './types';

@@ -1,0 +1,28 @@
+import { defineMessages } from 'react-intl';
+
+export const runMessages = defineMessages({
+  title: { id: 'workflows.run.title', defaultMessage: 'Run workflow' },
+  testTitle: { id: 'workflows.run.testTitle', defaultMessage: 'Test run of the editor contents' },
+  manualTab: { id: 'workflows.run.manualTab', defaultMessage: 'Manual' },
+  alertTab: { id: 'workflows.run.alertTab', defaultMessage: 'Alert' },
+  jsonToggle: { id: 'workflows.run.jsonToggle', defaultMessage: 'Edit as JSON' },
+  jsonLabel: { id: 'workflows.run.jsonLabel', defaultMessage: 'Inputs (JSON object)' },
+  jsonInvalid: { id: 'workflows.run.jsonInvalid', defaultMessage: 'The inputs must be a JSON object: {message}' },
+  noInputs: { id: 'workflows.run.noInputs', defaultMessage: 'This workflow declares no inputs.' },
+  run: { id: 'workflows.run.run', defaultMessage: 'Run' },
+  cancel: { id: 'workflows.run.cancel', defaultMessage: 'Cancel' },
+  runFailed: { id: 'workflows.run.failed', defaultMessage: 'The workflow did not start' },
+  loadFailed: { id: 'workflows.run.loadFailed', defaultMessage: 'Could not load the workflow' },
+  kqlPlaceholder: { id: 'workflows.run.kqlPlaceholder', defaultMessage: 'Filter alerts with KQL, e.g. kibana.alert.severity: high' },
+  alertsFailed: { id: 'workflows.run.alertsFailed', defaultMessage: 'Could not search alerts' },
+  alertsSelected: { id: 'workflows.run.alertsSelected', defaultMessage: '{count, plural, one {# alert} other {# alerts}} selected (at most {max})' },
+  alertsTotal: { id: 'workflows.run.alertsTotal', defaultMessage: 'Showing {shown} of {total} alerts' },
+  selectAlert: { id: 'workflows.run.selectAlert', defaultMessage: 'Select at least one alert.' },
+  columnTime: { id: 'workflows.run.columnTime', defaultMessage: 'Time' },
+  columnRule: { id: 'workflows.run.columnRule', defaultMessage: 'Rule' },
+  columnSeverity: { id: 'workflows.run.columnSeverity', defaultMessage: 'Severity' },
+  columnStatus: { id: 'workflows.run.columnStatus', defaultMessage: 'Status' },
+  columnEntity: { id: 'workflows.run.columnEntity', defaultMessage: 'Host / user' },
+  columnReason: { id: 'workflows.run.columnReason', defaultMessage: 'Reason' },
+  noAlerts: { id: 'workflows.run.noAlerts', defaultMessage: 'No alerts in this time range.' },
+});
