@@ -1,0 +1,1 @@
+export { applyWorkflowFieldEdits, YamlFieldEditError, type WorkflowFieldEdits } from './yaml_field_edits';
