@@ -84,11 +84,11 @@ export const META_MAPPING: MappingProperties = {
   space_id: keyword,
   schema_version: integer,
   seeded_defaults_version: integer,
-  seeded_fields: { type: 'object', enabled: false },
+  seeded_fields: { type: 'keyword', index: false, doc_values: false },
   kb_mode: keyword,
   kb_inference_id: keyword,
   kb_backfill: { type: 'object', enabled: false },
-  kb_degraded_reason: { type: 'object', enabled: false },
+  kb_degraded_reason: { type: 'keyword', index: false, doc_values: false },
   updated_at: date,
 };
 
