@@ -3,6 +3,7 @@ import { consoleStepDefinition } from './console/console_step';
 import { dataSetStepDefinition } from './data_set/data_set_step';
 import { elasticsearchStepDefinitions } from './elasticsearch/es_steps';
 import { createHttpStepDefinition } from './http/http_step';
+import { kibanaStepDefinitions } from './kibana/kibana_steps';
 import type { BuiltinStepServices } from './types';
 import { waitStepDefinition } from './wait/wait_step';
 
@@ -18,6 +19,7 @@ export * from './errors';
 export { redactStepInput, redactHeaders, SENSITIVE_HEADERS } from './http/redact';
 export { isHostAllowed } from './http/allowed_hosts';
 export { HTTP_DEFAULT_TIMEOUT } from './http/http_step';
+export { spacePath } from './kibana/space_path';
 export { parseDuration } from './wait/duration';
 export { abortableDelay } from './wait/wait_step';
 
@@ -29,5 +31,6 @@ export function createBuiltinStepDefinitions(services: BuiltinStepServices): Ser
     waitStepDefinition,
     createHttpStepDefinition({ allowedHosts: services.httpAllowedHosts }),
     ...elasticsearchStepDefinitions,
+    ...kibanaStepDefinitions,
   ];
 }
