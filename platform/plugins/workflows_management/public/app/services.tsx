@@ -6,7 +6,7 @@ import type { WorkflowsApi } from '../api/workflows_api';
 
 export interface WorkflowsServices {
   api: WorkflowsApi;
-  core: Pick<CoreStart, 'notifications' | 'application' | 'chrome' | 'http'>;
+  core: Pick<CoreStart, 'notifications' | 'chrome' | 'http'>;
   history: ScopedHistory;
   /** Absent when workflowsExtensions has no browser contract (steps then show their id and the default icon). */
   stepDefinitions?: Pick<WorkflowsExtensionsStart<PublicStepDefinition>, 'getAllStepDefinitions' | 'isReady'>;
