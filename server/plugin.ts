@@ -1,6 +1,6 @@
 import type { CoreSetup, CoreStart, Logger, Plugin, PluginInitializerContext } from '../platform/core/server';
 import type { ActionsPluginSetup, ActionsPluginStart } from '../platform/plugins/actions/server';
-import type { ServerStepDefinition, WorkflowsExtensionsSetup } from '../platform/plugins/workflows_extensions/common/step_definition';
+import type { ServerStepDefinition, WorkflowsExtensionsSetup, WorkflowsExtensionsStart } from '../platform/plugins/workflows_extensions/common/step_definition';
 import type { WorkflowsManagementPluginSetup, WorkflowsManagementPluginStart } from '../platform/plugins/workflows_management/server/contract';
 import { ASSISTANT_API_PRIVILEGES, FEATURE_FLAGS, INTERNAL_API_VERSION, ROUTES } from '../common/constants';
 import type { AssistantConfig } from './config';
@@ -9,7 +9,8 @@ import type { AssistantServices } from './route_dependencies';
 import { registerChatRoutes } from './routes/register_chat_routes';
 import { registerDataRoutes } from './routes/register_data_routes';
 import { createAssistantDataClients } from './storage';
-import { bootstrapPreinstalledWorkflows } from './workflows/bootstrap';
+import { bootstrapPreinstalledWorkflows, PreinstalledWorkflowsBootstrapper, type BootstrapOptions } from './workflows/bootstrap';
+import { registerBootstrapRoute } from './workflows/bootstrap/bootstrap_route';
 import { registerTriageSteps } from './workflows/register_triage_steps';
 import { registerRuntimeConfigRoute } from './workflows/runtime_config/runtime_config_route';
 
@@ -22,7 +23,7 @@ export interface SecurityAiAssistantPluginsSetup {
   management?: unknown;
 }
 export interface SecurityAiAssistantPluginsStart {
-  workflowsExtensions?: unknown;
+  workflowsExtensions?: WorkflowsExtensionsStart<ServerStepDefinition>;
   workflowsManagement?: WorkflowsManagementPluginStart;
   actions?: ActionsPluginStart;
   securitySolution?: unknown;
@@ -54,6 +55,11 @@ export class SecurityAiAssistantPlugin
   private resolveServices!: (services: AssistantServices) => void;
   private readonly services = new Promise<AssistantServices>((resolve) => {
     this.resolveServices = resolve;
+  });
+
+  private resolveBootstrap!: (options: BootstrapOptions) => void;
+  private readonly bootstrap = new Promise<BootstrapOptions>((resolve) => {
+    this.resolveBootstrap = resolve;
   });
 
   constructor(initializerContext: PluginInitializerContext) {
@@ -94,6 +100,7 @@ export class SecurityAiAssistantPlugin
     registerDataRoutes(deps);
     registerChatRoutes(deps);
     registerRuntimeConfigRoute(router, deps);
+    registerBootstrapRoute(router, () => this.bootstrap);
     if (plugins.workflowsExtensions) {
       registerTriageSteps({ core, workflowsExtensions: plugins.workflowsExtensions, logger: this.logger.get('workflows') });
     }
@@ -114,13 +121,20 @@ export class SecurityAiAssistantPlugin
       logger: this.logger.get('storage'),
     });
     this.resolveServices({ core, actions: plugins.actions, dataClients });
-    if (plugins.workflowsManagement) {
-      const management = plugins.workflowsManagement;
-      // Not awaited: start must not wait on Elasticsearch; the bootstrapper logs its own outcome.
-      void bootstrapPreinstalledWorkflows({ core, management, logger: this.logger.get('workflows', 'bootstrap') }).catch((error: unknown) =>
-        this.logger.error('Preinstalled workflows bootstrap failed', { error: error instanceof Error ? error.message : String(error) }),
-      );
-    }
+    const bootstrapper = plugins.workflowsManagement
+      ? new PreinstalledWorkflowsBootstrapper({ management: plugins.workflowsManagement, logger: this.logger.get('workflows', 'bootstrap') })
+      : undefined;
+    const extensions = plugins.workflowsExtensions;
+    const bootstrapOptions = {
+      core,
+      management: plugins.workflowsManagement,
+      bootstrapper,
+      isReady: extensions ? () => extensions.isReady() : undefined,
+      logger: this.logger.get('workflows', 'bootstrap'),
+    };
+    this.resolveBootstrap(bootstrapOptions);
+    // Not awaited: start never waits on Elasticsearch; the bootstrapper logs its own outcome and never throws.
+    void bootstrapPreinstalledWorkflows(bootstrapOptions);
     return {};
   }
 
