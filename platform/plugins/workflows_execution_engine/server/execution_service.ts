@@ -103,8 +103,10 @@ export class ExecutionService implements WorkflowsExecutionEngineStart {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.heartbeat) clearInterval(this.heartbeat);
-    // Running executions stay `running` in the index: the next start marks them interrupted (§5.6).
     await this.buffer.stop();
+    // Running executions stay `running` in the index, as after a crash: the next start marks them interrupted
+    // (§5.6). Their runners are aborted only to release timers; nothing they do is written any more.
+    for (const live of this.live.values()) live.runner?.cancel();
   }
 
   // ---- restart recovery ------------------------------------------------------------------------------------
@@ -298,10 +300,12 @@ export class ExecutionService implements WorkflowsExecutionEngineStart {
         redactInput: (type, input) => this.deps.redactInput(type, input),
         now: this.now,
         sink: {
-          recordChanged: (record) => this.buffer.putRecord({ ...record, scopeStack: record.scopeStack, spaceId: doc.spaceId }),
+          recordChanged: (record) => {
+            if (!this.stopped) this.buffer.putRecord({ ...record, spaceId: doc.spaceId });
+          },
           log: (event) => this.appendLog(live, event),
           statusChanged: (status) => {
-            if (doc.status === status || isTerminal(doc.status)) return;
+            if (this.stopped || doc.status === status || isTerminal(doc.status)) return;
             doc.status = status;
             void this.deps.store.updateExecution(doc.id, { status }).catch((error: unknown) => this.deps.logger.warn('Failed to write execution status', { id: doc.id, error }));
           },
@@ -320,6 +324,7 @@ export class ExecutionService implements WorkflowsExecutionEngineStart {
   }
 
   private appendLog(live: LiveExecution, event: RunLogEvent): void {
+    if (this.stopped) return;
     const doc = this.logDoc(live.doc, live.logSequence++, event);
     live.logs.push(doc);
     this.buffer.putLog(doc);
@@ -353,6 +358,10 @@ export class ExecutionService implements WorkflowsExecutionEngineStart {
   private async finish(live: LiveExecution, status: ExecutionStatus, error?: { type: string; message: string; details?: unknown }): Promise<void> {
     const doc = live.doc;
     if (live.phase === 'finishing') return;
+    if (this.stopped) {
+      live.resolveDone(doc.status);
+      return;
+    }
     live.phase = 'finishing';
     const finishedAt = this.now();
     doc.status = status;

@@ -567,6 +567,7 @@ export class WorkflowRunner {
           this.setWaiting(true);
         }
       }
+      if (scope.signal.aborted) throw scope.signal.reason;
       const contextManager = this.contextManager(context);
       handlerContext = {
         input: structuredClone(parsed.data),

@@ -4,6 +4,7 @@ import { createFakeKibanaRequest } from '../../../../core/server';
 import { createLoggerFactory } from '../../../../core/server/logging';
 import type { LogRecord } from '../../../../core/server/logging';
 import type { WorkflowDefinition } from '../../../../packages/workflows/definition';
+import { createServerStepDefinition } from '../../../workflows_extensions/common';
 import type { CallKibanaApiRequest, ServerStepDefinition } from '../../../workflows_extensions/common';
 import type { ExecutionDetail, RunWorkflowParams } from '../contract';
 import { ExecutionService } from '../execution_service';
@@ -33,13 +34,13 @@ export interface TestStepState {
 export function createTestSteps(state: TestStepState): ServerStepDefinition[] {
   const count = (key: string) => (state.calls[key] = (state.calls[key] ?? 0) + 1);
   return [
-    {
+    createServerStepDefinition({
       id: 'data.set',
       inputSchema: z.record(z.string(), z.unknown()),
       outputSchema: z.record(z.string(), z.unknown()),
       handler: async ({ input }) => ({ output: input }),
-    },
-    {
+    }),
+    createServerStepDefinition({
       id: 'console',
       inputSchema: z.object({ message: z.unknown() }),
       outputSchema: z.string(),
@@ -48,8 +49,8 @@ export function createTestSteps(state: TestStepState): ServerStepDefinition[] {
         logger.info(`Log from step ${stepId}: ${message}`);
         return { output: message };
       },
-    },
-    {
+    }),
+    createServerStepDefinition({
       id: 'wait',
       inputSchema: z.object({ duration: z.string() }),
       outputSchema: z.unknown(),
@@ -58,8 +59,8 @@ export function createTestSteps(state: TestStepState): ServerStepDefinition[] {
         await sleep(ms, abortSignal);
         return { output: undefined };
       },
-    },
-    {
+    }),
+    createServerStepDefinition({
       id: 'test.fail',
       inputSchema: z.object({ message: z.string().default('boom'), type: z.string().default('TestError') }),
       outputSchema: z.unknown(),
@@ -67,8 +68,8 @@ export function createTestSteps(state: TestStepState): ServerStepDefinition[] {
         count(stepId);
         return { error: Object.assign(new Error(input.message), { name: input.type }), output: { partial: true } };
       },
-    },
-    {
+    }),
+    createServerStepDefinition({
       id: 'test.flaky',
       inputSchema: z.object({ failures: z.number() }),
       outputSchema: z.unknown(),
@@ -77,8 +78,8 @@ export function createTestSteps(state: TestStepState): ServerStepDefinition[] {
         if (n <= input.failures) throw Object.assign(new Error(`failure ${n}`), { name: 'FlakyError' });
         return { output: { attempt: n } };
       },
-    },
-    {
+    }),
+    createServerStepDefinition({
       id: 'test.sleep',
       inputSchema: z.object({ ms: z.number(), ignoreAbort: z.boolean().default(false) }),
       outputSchema: z.unknown(),
@@ -90,14 +91,14 @@ export function createTestSteps(state: TestStepState): ServerStepDefinition[] {
       onCancel: ({ stepId }) => {
         state.cancelled.push(stepId);
       },
-    },
-    {
+    }),
+    createServerStepDefinition({
       id: 'test.big',
       inputSchema: z.object({ bytes: z.number() }),
       outputSchema: z.string(),
       handler: async ({ input }) => ({ output: 'x'.repeat(input.bytes) }),
-    },
-    {
+    }),
+    createServerStepDefinition({
       id: 'test.echo',
       inputSchema: z.unknown(),
       outputSchema: z.unknown(),
@@ -107,14 +108,14 @@ export function createTestSteps(state: TestStepState): ServerStepDefinition[] {
         state.contexts.push({ stepId, context: contextManager.getContext() });
         return { output: { input, config } };
       },
-    },
-    {
+    }),
+    createServerStepDefinition({
       id: 'test.kibana',
       inputSchema: z.object({ path: z.string() }),
       outputSchema: z.unknown(),
       handler: async ({ input, contextManager }) => ({ output: await contextManager.callKibanaApi({ method: 'POST', path: input.path, body: { a: 1 } }) }),
-    },
-  ];
+    }),
+  ] as ServerStepDefinition[];
 }
 
 export interface TestEngine {
