@@ -29,6 +29,9 @@ export function SecurityApp({ core, params, api, extensions }: { core: CoreStart
 
   useEffect(() => {
     if (location.pathname === '/') params.history.replace(`${ALERTS_PAGE_PATH}${location.search}`);
+    // Links in notes and workflow output (`/app/security/alerts/redirect/<id>`) open that alert's flyout.
+    const redirect = /^\/alerts\/redirect\/([^/]+)$/.exec(location.pathname);
+    if (redirect) params.history.replace(`${ALERTS_PAGE_PATH}?alertId=${redirect[1]}`);
   }, [location, params.history]);
   useEffect(() => {
     core.chrome.setBreadcrumbs([{ text: 'Security', href: params.history.createHref('/') }, { text: 'Alerts' }]);
