@@ -1,13 +1,15 @@
 /**
  * Explicit mappings of the engine's indices (§5.8). `dynamic: false` keeps unlisted fields in `_source` only;
- * "stored" fields are `enabled: false` objects (kept, never indexed).
+ * "stored" object fields are `enabled: false` (kept, never indexed). Stored fields that may hold any JSON value
+ * (`output`, `error.details`) are deliberately unmapped: a disabled object mapping rejects a string or an array of
+ * scalars, and `dynamic: false` keeps them in `_source` unindexed all the same.
  */
 const keyword = { type: 'keyword' } as const;
 const date = { type: 'date' } as const;
 const bool = { type: 'boolean' } as const;
 const long = { type: 'long' } as const;
 const stored = { type: 'object', enabled: false } as const;
-const errorMapping = { properties: { type: keyword, message: { type: 'text' }, details: stored } } as const;
+const errorMapping = { properties: { type: keyword, message: { type: 'text' } } } as const;
 
 export const executionsMappings = {
   dynamic: false,
@@ -61,7 +63,6 @@ export const stepExecutionsMappings = {
     error: errorMapping,
     scopeStack: stored,
     input: stored,
-    output: stored,
     state: stored,
   },
 } as const;
