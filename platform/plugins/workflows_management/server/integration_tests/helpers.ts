@@ -45,3 +45,14 @@ steps:
     with:
       message: "{{ steps.prepare.output.greeting }}"
 `;
+
+/** Calls `fetch` until `done` holds (for data written asynchronously, such as flushed logs). */
+export async function pollUntil<T>(fetch: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 5_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await fetch();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await fetch();
+  }
+  return value;
+}
