@@ -2,7 +2,8 @@ import type { Client } from '@elastic/elasticsearch';
 import { createFakeKibanaRequest } from '../../../core/server';
 import type { AuthenticatedUser, CoreSetup, CoreStart, Logger, Plugin, PluginInitializerContext } from '../../../core/server';
 import type { ActionsPluginStart } from '../../actions/server';
-import type { ServerStepDefinition, WorkflowsExtensionsSetup, WorkflowsExtensionsStart } from '../../workflows_extensions/common';
+import type { ServerStepDefinition } from '../../workflows_extensions/common';
+import type { WorkflowsExtensionsServerSetup, WorkflowsExtensionsServerStart } from '../../workflows_extensions/server';
 import { createAgentRegistry } from './agents/agent_registry';
 import type { EngineConfig } from './config';
 import type { WorkflowsExecutionEngineStart } from './contract';
@@ -15,17 +16,12 @@ import { createEsWorkflowsStore } from './store/es_store';
 import type { ExecutionPrincipal } from './store/types';
 import { parseSize } from '../../../packages/workflows/duration';
 
-/** The host-only registration `workflowsExtensions` offers for built-ins exempt from the step-id rules. */
-type ExtensionsSetupWithBuiltins = WorkflowsExtensionsSetup<ServerStepDefinition> & {
-  registerBuiltinStepDefinitions?(definitions: ServerStepDefinition[]): void;
-};
-
 export interface EnginePluginsSetup {
-  workflowsExtensions: ExtensionsSetupWithBuiltins;
+  workflowsExtensions: WorkflowsExtensionsServerSetup;
 }
 
 export interface EnginePluginsStart {
-  workflowsExtensions: WorkflowsExtensionsStart<ServerStepDefinition>;
+  workflowsExtensions: WorkflowsExtensionsServerStart;
   actions?: ActionsPluginStart;
 }
 
@@ -108,11 +104,8 @@ export class WorkflowsExecutionEnginePlugin
     };
     const definitions = createBuiltinStepDefinitions(services);
     for (const definition of definitions) this.builtins.set(definition.id, definition);
-    if (plugins.workflowsExtensions.registerBuiltinStepDefinitions) {
-      plugins.workflowsExtensions.registerBuiltinStepDefinitions(definitions);
-    } else {
-      this.logger.warn('workflowsExtensions has no registerBuiltinStepDefinitions: built-in steps run but are not listed in the registry');
-    }
+    // Listed in the shared registry (step picker, schema, approval route); dispatched from the local map first.
+    plugins.workflowsExtensions.registerBuiltinStepDefinitions(definitions);
     return {
       registerAgent: (agent) => {
         if (this.setupDone) throw new Error(`Cannot register agent "${agent.id}" after setup`);
