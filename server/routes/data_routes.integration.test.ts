@@ -119,6 +119,8 @@ describe('conversations', () => {
       await createConversation({ title: `Paged ${i}`, conversationType: type, messages: [{ id: `p${i}`, role: 'user', content: `msg ${i}`, timestamp: '2026-01-01T00:00:00.000Z' }] }, bob);
     }
     const page1 = await tp.get<FindResponse<Conversation>>(`${API_ROUTES.conversationsFind}?per_page=2&page=1&sort_field=title&sort_order=asc&filter=${encodeURIComponent('title:Paged*')}`, bob);
+    const projected = await tp.get<FindResponse<Partial<Conversation>>>(`${API_ROUTES.conversationsFind}?per_page=1&fields=title&fields=conversation_type&filter=${encodeURIComponent('title:Paged*')}`, bob);
+    expect(Object.keys(projected.body.data[0]).sort()).toEqual(['conversationType', 'id', 'title']);
     expect(page1.status).toBe(200);
     expect(page1.body.total).toBe(5);
     expect(page1.body.data.map((c) => c.title)).toEqual(['Paged 0', 'Paged 1']);
@@ -126,7 +128,7 @@ describe('conversations', () => {
     expect(page1.body.data[0].messageCount).toBe(1);
     const page3 = await tp.get<FindResponse<Conversation>>(`${API_ROUTES.conversationsFind}?per_page=2&page=3&sort_field=title&sort_order=asc&filter=${encodeURIComponent('title:Paged*')}`, bob);
     expect(page3.body.data.map((c) => c.title)).toEqual(['Paged 4']);
-    const alerts = await tp.get<FindResponse<Conversation>>(`${API_ROUTES.conversationsFind}?fields=messages&filter=${encodeURIComponent('conversation_type:alert and not title:"Paged 1"')}`, bob);
+    const alerts = await tp.get<FindResponse<Conversation>>(`${API_ROUTES.conversationsFind}?fields=messages&fields=title&filter=${encodeURIComponent('conversation_type:alert and not title:"Paged 1"')}`, bob);
     expect(alerts.body.data.map((c) => c.title)).toEqual(['Paged 3']);
     expect(alerts.body.data[0].messages?.[0].content).toBe('msg 3');
     const bad = await tp.get<ErrorBody>(`${API_ROUTES.conversationsFind}?filter=${encodeURIComponent('secret_field:1')}`, bob);
@@ -307,6 +309,26 @@ describe('data clients (direct)', () => {
       ['host.name', true, true, false],
       ['new.field', false, false, true],
     ]);
+  });
+});
+
+describe('index generations', () => {
+  it('copies a breaking change into <alias>-000002 through a transform and swaps the alias, keeping the old index', async () => {
+    const { StorageIndices, createConversationsClient } = await import('../storage');
+    const prefix = '.kibana-security-ai-assistant-generation-test';
+    const indices = new StorageIndices({ esClient: tp.es, prefix, logger: createMemorySinkLogger() });
+    const client = createConversationsClient({ indices });
+    const scope = { spaceId: 'default', user: { name: 'erin' } };
+    const created = await Promise.all(['one', 'two', 'three'].map((title) => client.create(scope, { title })));
+    const result = await indices.migrateToNextGeneration('conversations', 'default', (doc) => ({ ...doc, title: String(doc.title).toUpperCase() }));
+    expect(result).toEqual({ from: `${prefix}-conversations-default-000001`, to: `${prefix}-conversations-default-000002`, copied: 3 });
+    const alias = await tp.es.indices.getAlias({ name: `${prefix}-conversations-default`, expand_wildcards: 'all' });
+    expect(Object.keys(alias)).toEqual([`${prefix}-conversations-default-000002`]);
+    expect(await tp.es.indices.exists({ index: `${prefix}-conversations-default-000001`, expand_wildcards: 'all' })).toBe(true);
+    const titles = await Promise.all(created.map(async (c) => (await client.get(scope, c.id))?.title));
+    expect(titles).toEqual(['ONE', 'TWO', 'THREE']);
+    const later = await client.create(scope, { title: 'after' });
+    expect((await tp.es.get({ index: `${prefix}-conversations-default-000002`, id: later.id })).found).toBe(true);
   });
 });
 

@@ -33,11 +33,13 @@ export interface AssistantRouteDefinition<P, Q, B> {
   privileges: PrivilegeRequirement[] | 'authenticated';
   summary: string;
   validate?: { params?: z.ZodType<P>; query?: z.ZodType<Q>; body?: z.ZodType<B> };
+  /** Body limit; default 10 MB (assistant.md §3.1: larger bodies get 413). */
   options?: { bodyMaxBytes?: number };
   handler(ctx: AssistantRouteContext, input: { params: P; query: Q; body: B }, response: KibanaResponseFactory): Promise<IKibanaResponse>;
 }
 
 const passthrough = z.unknown();
+const DEFAULT_BODY_MAX_BYTES = 10 * 1024 * 1024;
 
 /** The `[request body.a[0].b]` prefix core uses, so messages look the same whoever validated. */
 const issuePath = (part: string, path: readonly PropertyKey[]) =>
@@ -111,7 +113,7 @@ export function defineAssistantRoute<P, Q, B>(deps: RouteDependencies, def: Assi
     path: def.path,
     access: 'public',
     security,
-    options: { summary: def.summary, ...(def.options?.bodyMaxBytes ? { body: { maxBytes: def.options.bodyMaxBytes } } : {}) },
+    options: { summary: def.summary, body: { maxBytes: def.options?.bodyMaxBytes ?? DEFAULT_BODY_MAX_BYTES } },
   }).addVersion(
     { version: PUBLIC_API_VERSION, validate: { request: { params: passthrough, query: passthrough, body: passthrough } } },
     async (context, request, response) => {
@@ -153,3 +155,17 @@ export const toFindParams = (q: { filter?: string; sort_field?: string; sort_ord
 });
 
 export const idParamsSchema = z.strictObject({ id: z.string().min(1).max(256) });
+
+/**
+ * `_find`'s `fields` (§3.1): each item keeps only the listed fields (API camelCase or stored snake_case names)
+ * plus `id`; without `fields` items are returned whole.
+ */
+export function projectFields<T extends { id: string }>(items: T[], fields: string[] | undefined): Array<Partial<T> & { id: string }> {
+  if (!fields || fields.length === 0) return items;
+  const wanted = new Set(fields.map((f) => f.split('.')[0].replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase())));
+  return items.map((item) => {
+    const out: Partial<T> & { id: string } = { id: item.id } as Partial<T> & { id: string };
+    for (const [key, value] of Object.entries(item)) if (wanted.has(key)) (out as Record<string, unknown>)[key] = value;
+    return out;
+  });
+}

@@ -90,6 +90,57 @@ export class StorageIndices {
     return doc;
   }
 
+  /**
+   * A breaking mapping change (assistant.md §4 Migrations): copies every document of the alias's current index into
+   * `<alias>-00000N+1` (created with the current mapping) through `transform`, by `search_after` pages and `_bulk`
+   * (the embedded engine has no `_reindex`), then swaps the alias atomically once the counts match. The old index is
+   * kept; a count mismatch leaves the alias where it was and rejects.
+   */
+  async migrateToNextGeneration(
+    resource: ResourceName,
+    spaceId: string,
+    transform: (doc: Record<string, unknown>) => Record<string, unknown>,
+  ): Promise<{ from: string; to: string; copied: number }> {
+    const alias = this.alias(resource, spaceId);
+    await this.ensure(resource, spaceId);
+    const current = Object.keys(await this.esClient.indices.getAlias({ name: alias, expand_wildcards: 'all' }));
+    if (current.length !== 1) throw new Error(`Alias ${alias} points to ${current.length} indices; expected one`);
+    const from = current[0];
+    const generation = Number(/-(\d{6})$/.exec(from)?.[1] ?? '1');
+    const to = `${alias}-${String(generation + 1).padStart(6, '0')}`;
+    await this.esClient.indices.create({ index: to, settings: INDEX_SETTINGS, mappings: { dynamic: false, properties: RESOURCE_MAPPINGS[resource] as never } });
+    let copied = 0;
+    let after: Array<string | number> | undefined;
+    for (;;) {
+      const page = await this.esClient.search<Record<string, unknown>>({
+        index: from,
+        size: 500,
+        // Every assistant document carries its id as a keyword (`_id` has no doc values to sort on).
+        sort: [{ id: 'asc' }],
+        ...(after ? { search_after: after } : {}),
+      });
+      const hits = page.hits.hits;
+      if (hits.length === 0) break;
+      const operations = hits.flatMap((h) => [{ index: { _index: to, _id: h._id } }, transform(h._source ?? {})]);
+      const res = await this.esClient.bulk({ operations });
+      if (res.errors) throw new Error(`Copying ${from} into ${to} failed: ${JSON.stringify(res.items.find((i) => i.index?.error)?.index?.error)}`);
+      copied += hits.length;
+      after = hits[hits.length - 1].sort as Array<string | number> | undefined;
+      if (!after || hits.length < 500) break;
+    }
+    await this.esClient.indices.refresh({ index: to });
+    const [source, target] = await Promise.all([this.esClient.count({ index: from }), this.esClient.count({ index: to })]);
+    if (source.count !== target.count) {
+      throw new Error(`Migration of ${alias} stopped: ${from} has ${source.count} documents but ${to} has ${target.count}; the alias still points to ${from}`);
+    }
+    await this.esClient.indices.updateAliases({
+      actions: [{ remove: { index: from, alias } }, { add: { index: to, alias, is_write_index: true, is_hidden: true } }],
+    });
+    await this.putMeta(resource, spaceId, { schema_version: SCHEMA_VERSIONS[resource] });
+    this.logger.info('Migrated assistant index to a new generation', { alias, from, to, copied });
+    return { from, to, copied };
+  }
+
   /** Forgets cached creations (tests delete indices behind the client's back). */
   reset(): void {
     this.ready.clear();

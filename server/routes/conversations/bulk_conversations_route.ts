@@ -12,8 +12,9 @@ export function registerBulkConversationsRoute(deps: RouteDependencies): void {
     privileges: [ASSISTANT_PRIVILEGES.all],
     summary: 'Create, update and delete conversations in bulk',
     validate: { body: conversationsBulkActionSchema },
-    handler: async ({ services, scope }, { body }, response) => {
+    handler: async ({ services, scope, logger }, { body }, response) => {
       const result = await services.dataClients.conversations.bulk(scope, body);
+      logger.info('Bulk action on conversations', { spaceId: scope.spaceId, user: scope.user.name, deleted: result.body.attributes.results.deleted, ...result.body.attributes.summary });
       return response.custom({ statusCode: result.statusCode, body: result.body });
     },
   });

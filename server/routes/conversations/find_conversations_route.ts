@@ -2,7 +2,7 @@ import { conversationsFindQuerySchema } from '../../../common/api/conversations'
 import { ASSISTANT_PRIVILEGES } from '../../../common/api/privileges';
 import { API_ROUTES } from '../../../common/api/routes';
 import type { RouteDependencies } from '../../route_dependencies';
-import { defineAssistantRoute, toFindParams } from '../route_helpers';
+import { defineAssistantRoute, projectFields, toFindParams } from '../route_helpers';
 
 /** C6 `GET /current_user/conversations/_find`: `messages` only when listed in `fields`. */
 export function registerFindConversationsRoute(deps: RouteDependencies): void {
@@ -12,7 +12,9 @@ export function registerFindConversationsRoute(deps: RouteDependencies): void {
     privileges: [ASSISTANT_PRIVILEGES.read],
     summary: "Find the user's conversations",
     validate: { query: conversationsFindQuerySchema },
-    handler: async ({ services, scope }, { query }, response) =>
-      response.ok({ body: await services.dataClients.conversations.find(scope, toFindParams(query)) }),
+    handler: async ({ services, scope }, { query }, response) => {
+      const found = await services.dataClients.conversations.find(scope, toFindParams(query));
+      return response.ok({ body: { ...found, data: projectFields(found.data, query.fields) } });
+    },
   });
 }

@@ -12,8 +12,9 @@ export function registerBulkKbEntriesRoute(deps: RouteDependencies): void {
     privileges: [ASSISTANT_PRIVILEGES.all],
     summary: 'Create, update and delete knowledge base entries in bulk',
     validate: { body: kbEntriesBulkActionSchema },
-    handler: async ({ services, scope }, { body }, response) => {
+    handler: async ({ services, scope, logger }, { body }, response) => {
       const result = await services.dataClients.knowledgeBase.bulk(scope, body);
+      logger.info('Bulk action on knowledge base entries', { spaceId: scope.spaceId, user: scope.user.name, deleted: result.body.attributes.results.deleted, ...result.body.attributes.summary });
       return response.custom({ statusCode: result.statusCode, body: result.body });
     },
   });

@@ -12,8 +12,9 @@ export function registerBulkPromptsRoute(deps: RouteDependencies): void {
     privileges: [ASSISTANT_PRIVILEGES.all],
     summary: 'Create, update and delete prompts in bulk',
     validate: { body: promptsBulkActionSchema },
-    handler: async ({ services, scope }, { body }, response) => {
+    handler: async ({ services, scope, logger }, { body }, response) => {
       const result = await services.dataClients.prompts.bulk(scope, body);
+      logger.info('Bulk action on prompts', { spaceId: scope.spaceId, user: scope.user.name, deleted: result.body.attributes.results.deleted, ...result.body.attributes.summary });
       return response.custom({ statusCode: result.statusCode, body: result.body });
     },
   });
