@@ -21,26 +21,26 @@ function zodToJson(schema: z.ZodType): Json {
   return json;
 }
 
-/** Moves a converted schema's own `definitions` under a global prefix and rewrites its `$ref`s. */
+/**
+ * Makes a converted schema template-tolerant and moves it, with its own `definitions`, under a global prefix; `$ref`s
+ * (including the root self-reference `#` of recursive schemas) are rewritten to the new location.
+ */
 function relocate(schema: Json, prefix: string, definitions: Json): Json {
-  const local = (schema.definitions ?? schema.$defs) as Json | undefined;
+  const { definitions: ownDefinitions, $defs, ...rootOnly } = schema;
+  const local = (ownDefinitions ?? $defs) as Json | undefined;
   const rewrite = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(rewrite);
     if (value === null || typeof value !== 'object') return value;
     const out: Json = {};
     for (const [key, sub] of Object.entries(value)) {
       if (key === '$ref' && typeof sub === 'string') {
-        if (sub === '#') out[key] = `#/definitions/${prefix}`;
-        else out[key] = sub.replace(/^#\/(definitions|\$defs)\//, `#/definitions/${prefix}.`);
+        out[key] = sub === '#' ? `#/definitions/${prefix}` : sub.replace(/^#\/(definitions|\$defs)\//, `#/definitions/${prefix}.`);
       } else out[key] = rewrite(sub);
     }
     return out;
   };
-  const root = rewrite(schema) as Json;
-  delete root.definitions;
-  delete root.$defs;
-  if (local) for (const [name, sub] of Object.entries(local)) definitions[`${prefix}.${name}`] = rewrite(sub);
-  definitions[prefix] = root;
+  if (local) for (const [name, sub] of Object.entries(local)) definitions[`${prefix}.${name}`] = rewrite(tolerateTemplates(sub));
+  definitions[prefix] = rewrite(tolerateTemplates(rootOnly));
   return ref(prefix);
 }
 
@@ -62,7 +62,7 @@ function definitionBranch(definition: BaseStepDefinition, definitions: Json, str
   const properties: Json = { ...commonStepProperties(), type: { const: definition.id } };
   const required = ['name', 'type'];
   const withJson = zodToJson(definition.inputSchema);
-  properties.with = relocate(tolerateTemplates(withJson) as Json, `${prefix}.with`, definitions);
+  properties.with = relocate(withJson, `${prefix}.with`, definitions);
   if (Array.isArray(withJson.required) && withJson.required.length > 0) required.push('with');
   if (definition.configSchema) {
     const configJson = zodToJson(definition.configSchema);

@@ -1,4 +1,5 @@
 import type { Liquid } from 'liquidjs';
+import { z } from 'zod/v4';
 import type { BaseStepDefinition } from '../../../plugins/workflows_extensions/common/step_definition';
 import type { WorkflowDiagnostic } from '../definition';
 import { isDuration, isScheduleInterval, isSize, isWaitDuration } from '../duration';
@@ -152,6 +153,7 @@ export class WorkflowTreeChecker {
   private checkExtensionSchemas(step: Raw, definition: BaseStepDefinition, configKeys: string[], path: DiagnosticPath): void {
     const withValue = step.with === undefined ? {} : step.with;
     if (!(typeof withValue === 'string' && withValue.includes('{{'))) {
+      this.unknownWithKeys(withValue, definition, [...path, 'with']);
       const result = definition.inputSchema.safeParse(withValue);
       if (!result.success) {
         const issues = intolerableIssues(result.error.issues, withValue);
@@ -164,6 +166,15 @@ export class WorkflowTreeChecker {
       const result = definition.configSchema.safeParse(config);
       if (!result.success) reportSchemaIssues(intolerableIssues(result.error.issues, config), config, this.collector, { prefix: path });
     }
+  }
+
+  /** A plain (stripping) zod object silently drops unknown `with` keys: tell the author. */
+  private unknownWithKeys(withValue: unknown, definition: BaseStepDefinition, path: DiagnosticPath): void {
+    if (!isObject(withValue) || !(definition.inputSchema instanceof z.ZodObject)) return;
+    const schema = definition.inputSchema;
+    if (schema.def.catchall !== undefined) return;
+    const known = Object.keys(schema.shape);
+    this.unknownKeys(withValue, known, path, `"with" of ${definition.id}`);
   }
 
   private checkOnFailure(onFailure: unknown, path: DiagnosticPath): void {
@@ -239,8 +250,10 @@ export class WorkflowTreeChecker {
   }
 
   private kibanaPath(value: unknown, path: DiagnosticPath): void {
-    if (typeof value !== 'string') return;
-    if (!value.startsWith('/s/')) {
+    if (typeof value !== 'string' || value.startsWith('/s/')) return;
+    // A path that starts with a template may render to /s/<space>/…; only literal prefixes are known to be unaware.
+    if (value.includes('{{') && !value.startsWith('/api/') && !value.startsWith('/internal/')) return;
+    {
       this.collector.warning(
         'space-unaware-path',
         'This path is not space-aware: it always targets the default space. Prefix it with /s/{{ workflow.spaceId }}.',

@@ -62,6 +62,14 @@ export class WorkflowYamlDocument {
     return { line: 1, column: 1, endLine: 1, endColumn: 1 };
   }
 
+  /** Some parser errors span one character; widen them to the word they point at (e.g. a duplicate key). */
+  private tokenEnd(start: number, end: number): number {
+    if (end - start > 1) return end;
+    let offset = start;
+    while (offset < this.source.length && !/[\s:,[\]{}]/.test(this.source[offset])) offset++;
+    return Math.max(offset, end);
+  }
+
   /** `doc.errors` plus custom tags, as `yaml-syntax` diagnostics. */
   syntaxDiagnostics(): WorkflowDiagnostic[] {
     const diagnostics: WorkflowDiagnostic[] = this.doc.errors.map((error) => ({
@@ -69,7 +77,7 @@ export class WorkflowYamlDocument {
       code: 'yaml-syntax',
       message: error.code === 'DUPLICATE_KEY' ? 'Map keys must be unique.' : firstLine(error.message),
       path: [],
-      ...this.positionOfOffsets(error.pos[0], error.pos[1]),
+      ...this.positionOfOffsets(error.pos[0], this.tokenEnd(error.pos[0], error.pos[1])),
     }));
     visit(this.doc, {
       Node: (_key, node) => {
