@@ -20,6 +20,9 @@ export const WORKER_ENTRIES: Record<string, string> = {
   'editor.worker': 'monaco-editor/esm/vs/editor/editor.worker.js',
   'yaml.worker': 'monaco-yaml/yaml.worker.js',
 };
+/** Resolved from this repository's node_modules, so a build of another root (tests) finds them too. */
+const workerEntryPoints = (): Record<string, string> =>
+  Object.fromEntries(Object.entries(WORKER_ENTRIES).map(([name, specifier]) => [name, require.resolve(specifier)]));
 
 export interface BuildBrowserOptions {
   /** Rebuild only when a browser source is newer than the manifest. */
@@ -138,7 +141,7 @@ export async function buildBrowserBundles(options: BuildBrowserOptions = {}): Pr
     // Workers cannot share the page's ESM chunks (classic workers, no DOM), so each is one IIFE file.
     const workers = await build({
       absWorkingDir: repoRoot,
-      entryPoints: WORKER_ENTRIES,
+      entryPoints: workerEntryPoints(),
       outdir: path.join(tmpDir, 'workers'),
       bundle: true,
       format: 'iife',
@@ -154,9 +157,13 @@ export async function buildBrowserBundles(options: BuildBrowserOptions = {}): Pr
     const css = Object.keys(result.metafile.outputs)
       .filter((f) => f.endsWith('.css'))
       .map((f) => path.relative(tmpDir, path.resolve(repoRoot, f)).split(path.sep).join('/'));
+    // As Kibana's uiPlugins(): a browser plugin requires only the plugins that have a browser part too
+    // (a required server-only plugin, e.g. workflowsExecutionEngine, must not fail the browser).
+    const browserIds = new Set(plugins.map((p) => p.id));
+    const inBrowser = (ids: string[]) => ids.filter((id) => browserIds.has(id));
     const manifest = {
       entry: 'bootstrap.js',
-      plugins: plugins.map((p) => ({ id: p.id, entry: `plugin-${p.id}.js`, requiredPlugins: p.requiredPlugins, optionalPlugins: p.optionalPlugins })),
+      plugins: plugins.map((p) => ({ id: p.id, entry: `plugin-${p.id}.js`, requiredPlugins: inBrowser(p.requiredPlugins), optionalPlugins: p.optionalPlugins })),
       css,
       builtAt: new Date().toISOString(),
     };

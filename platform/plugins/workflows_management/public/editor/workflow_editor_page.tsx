@@ -22,7 +22,7 @@ import { workflowAppPath, type EditorTab } from '../app/app_paths';
 import { useWorkflowsServices } from '../app/services';
 import { useAppRoute } from '../app/use_app_route';
 import type { EditorProblem } from '../lib/diagnostics';
-import { buildStepCatalog } from '../lib/step_catalog';
+import { buildStepCatalog, schemaStepTypes } from '../lib/step_catalog';
 import { outlineWorkflowYaml } from '../lib/yaml_outline';
 import { ExecutionsTab } from '../executions/executions_tab';
 import { RunWorkflowModal } from '../run/run_workflow_modal';
@@ -48,7 +48,7 @@ export function WorkflowEditorPage({ workflowId, tab, executionId }: WorkflowEdi
   const workflow = useWorkflow(workflowId);
   const schema = useWorkflowSchema();
   const definitions = useStepDefinitions();
-  const catalog = useMemo(() => buildStepCatalog(definitions), [definitions]);
+  const catalog = useMemo(() => buildStepCatalog(definitions, schemaStepTypes(schema.data)), [definitions, schema.data]);
   const create = useCreateWorkflow();
   const update = useUpdateWorkflow();
   const [buffer, setBuffer] = useState<string | undefined>(workflowId ? undefined : DEFAULT_WORKFLOW_YAML);

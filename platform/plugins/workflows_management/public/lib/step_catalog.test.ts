@@ -1,6 +1,6 @@
 import { z } from 'zod/v4';
 import type { PublicStepDefinition } from '../../../workflows_extensions/common/step_definition';
-import { buildStepCatalog, groupStepCatalog, requiredKeysOf } from './step_catalog';
+import { buildStepCatalog, groupStepCatalog, requiredKeysOf, schemaStepTypes } from './step_catalog';
 
 const def = (id: string, label: string, extra: Partial<PublicStepDefinition> = {}): PublicStepDefinition => ({
   id,
@@ -31,5 +31,40 @@ describe('step catalog', () => {
     expect(groupStepCatalog(catalog, 'log a').flatMap((g) => g.entries.map((e) => e.id))).toEqual(['console']);
     expect(groupStepCatalog(catalog, 'NARRATIVE').flatMap((g) => g.entries.map((e) => e.id))).toEqual(['security.renderAlertNarrative']);
     expect(groupStepCatalog(catalog, 'nothing-like-this')).toEqual([]);
+  });
+});
+
+describe('schemaStepTypes', () => {
+  const schema = {
+    definitions: {
+      step: {
+        oneOf: [
+          { title: 'Console', description: 'Logs a message', properties: { type: { const: 'console' }, with: { $ref: '#/definitions/step.console.with' } } },
+          { title: 'If', properties: { type: { const: 'if' } } },
+          { title: 'http', properties: { type: { const: 'http' }, with: { type: 'object', required: ['url'] } } },
+        ],
+      },
+      'step.console.with': { type: 'object', properties: { message: { type: 'string' } }, required: ['message'] },
+    },
+  };
+
+  it('lists every type branch with its title, description and required with keys', () => {
+    expect(schemaStepTypes(schema)).toEqual([
+      { id: 'console', title: 'Console', description: 'Logs a message', requiredWithKeys: ['message'] },
+      { id: 'if', title: 'If', description: undefined, requiredWithKeys: [] },
+      { id: 'http', title: 'http', description: undefined, requiredWithKeys: ['url'] },
+    ]);
+    expect(schemaStepTypes(undefined)).toEqual([]);
+  });
+
+  it('adds schema-only types to the catalog with their id and the default icon, without duplicating flow control', () => {
+    const catalog = buildStepCatalog([], schemaStepTypes(schema));
+    expect(catalog.map((e) => [e.id, e.label, e.group, e.icon])).toEqual([
+      ['if', 'If', 'Flow control', 'branch'],
+      ['foreach', 'For each', 'Flow control', 'refresh'],
+      ['console', 'Console', 'Data', 'dot'],
+      ['http', 'http', 'External', 'dot'],
+    ]);
+    expect(catalog.find((e) => e.id === 'console')?.requiredWithKeys).toEqual(['message']);
   });
 });

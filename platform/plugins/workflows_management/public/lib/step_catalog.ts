@@ -49,6 +49,10 @@ const CATEGORY_GROUPS: Record<string, string> = {
   kibana: 'Kibana',
   ai: 'AI',
   external: 'External',
+  // Built-in ids without a dot.
+  console: 'Data',
+  wait: 'Flow control',
+  http: 'External',
 };
 
 function groupOf(definition: Pick<PublicStepDefinition, 'id' | 'category'>): string {
@@ -66,7 +70,55 @@ export function requiredKeysOf(schema: unknown): string[] {
     .map(([key]) => key);
 }
 
-export function buildStepCatalog(definitions: readonly PublicStepDefinition[]): StepCatalogEntry[] {
+/** A step type as the editor JSON Schema (§6.1) describes it: one `oneOf` branch per type. */
+export interface SchemaStepType {
+  id: string;
+  title?: string;
+  description?: string;
+  requiredWithKeys: string[];
+}
+
+type Json = Record<string, unknown>;
+const isJson = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Every branch with `properties.type.const` in the schema, with the required keys of its `with` (through `$ref`). */
+export function schemaStepTypes(schema: Json | undefined): SchemaStepType[] {
+  if (!schema) return [];
+  const definitions = isJson(schema.definitions) ? schema.definitions : {};
+  const resolve = (node: unknown): Json | undefined => {
+    if (!isJson(node)) return undefined;
+    if (typeof node.$ref === 'string') {
+      const name = node.$ref.replace(/^#\/definitions\//, '');
+      return isJson(definitions[name]) ? definitions[name] : undefined;
+    }
+    return node;
+  };
+  const found = new Map<string, SchemaStepType>();
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!isJson(node)) return;
+    const properties = isJson(node.properties) ? node.properties : undefined;
+    const typeConst = properties && isJson(properties.type) ? properties.type.const : undefined;
+    if (typeof typeConst === 'string' && !found.has(typeConst)) {
+      const withSchema = resolve(properties?.with);
+      found.set(typeConst, {
+        id: typeConst,
+        title: typeof node.title === 'string' ? node.title : undefined,
+        description: typeof node.description === 'string' ? node.description : undefined,
+        requiredWithKeys: Array.isArray(withSchema?.required) ? withSchema.required.filter((k): k is string => typeof k === 'string') : [],
+      });
+    }
+    for (const value of Object.values(node)) visit(value);
+  };
+  visit(schema);
+  return [...found.values()];
+}
+
+/**
+ * Public definitions give labels, icons and examples; types only the schema knows (built-ins without a public
+ * definition) still appear with their id and the default icon.
+ */
+export function buildStepCatalog(definitions: readonly PublicStepDefinition[], schemaTypes: readonly SchemaStepType[] = []): StepCatalogEntry[] {
   const registered = definitions.map<StepCatalogEntry>((d) => ({
     id: d.id,
     label: d.label,
@@ -78,8 +130,20 @@ export function buildStepCatalog(definitions: readonly PublicStepDefinition[]): 
     examples: [...(d.documentation?.examples ?? [])],
     requiredWithKeys: requiredKeysOf(d.inputSchema),
   }));
-  const ids = new Set(registered.map((e) => e.id));
-  return [...FLOW_CONTROL.filter((e) => !ids.has(e.id)), ...registered];
+  const ids = new Set([...registered.map((e) => e.id), ...FLOW_CONTROL.map((e) => e.id)]);
+  const fromSchema = schemaTypes
+    .filter((t) => !ids.has(t.id))
+    .map<StepCatalogEntry>((t) => ({
+      id: t.id,
+      label: t.title && t.title !== t.id ? t.title : t.id,
+      description: t.description,
+      icon: 'dot',
+      group: groupOf({ id: t.id }),
+      examples: [],
+      requiredWithKeys: t.requiredWithKeys,
+    }));
+  const registeredIds = new Set(registered.map((e) => e.id));
+  return [...FLOW_CONTROL.filter((e) => !registeredIds.has(e.id)), ...registered, ...fromSchema];
 }
 
 export interface StepCatalogGroup {
