@@ -1,0 +1,10 @@
+export { prepareChat, type ChatEventSink, type ChatOutcome, type ChatSessionDeps, type PreparedChat } from './chat_session';
+export { ChatError, chatErrorFromLlm, toChatError } from './errors';
+export { assemblePrompt, checkUserText, historyContent, userTurnContent, UserTextTooLongError, type AssembledPrompt, type AssemblyInput, type KnowledgeItem } from './assembly';
+export { computeBudget, contextWindowFor, estimateTokens, estimateMessageTokens, DEFAULT_CONTEXT_WINDOW, type TokenBudget } from './token_budget';
+export { createGuardedClient, guardRequest, type GuardState } from './outbound_guard';
+export { resolveConnector, type ConnectorChoice } from './connector_resolution';
+export { cleanTitle, clampTitle, fallbackTitle, generateTitle } from './title';
+export { runToolLoop, type LoopEvent, type LoopState, type ToolCallRecord } from './tool_loop';
+export { createAssistantTools, type AlertsSearch, type AlertsSearchRequest, type AlertsSearchResponse, type RegisteredTool } from './tools';
+export type { ChatDataClients } from './chat_data_clients';
