@@ -1,12 +1,29 @@
+import type { Liquid } from 'liquidjs';
 import type { WorkflowSettings } from '../../../../packages/workflows/definition';
 import { parseDuration, parseSize } from '../../../../packages/workflows/duration';
 import { evaluateCondition } from '../../../../packages/workflows/kql';
 import { createWorkflowLiquid, evaluateTypedExpression, renderWorkflowValue } from '../../../../packages/workflows/liquid';
 import type { WorkflowTemplating } from './templating';
 
-/** The runner's templating bound to the spec package: one Liquid engine per run (its limits and timezone). */
+/** Liquid engines by their options: creating one resolves the Intl locale, which costs about a millisecond. */
+const engines = new Map<string, Liquid>();
+const MAX_ENGINES = 64;
+
+function liquidFor(settings: WorkflowSettings | undefined): Liquid {
+  const options = { ...(settings?.liquid ?? {}), ...(settings?.timezone ? { timezone: settings.timezone } : {}) };
+  const key = JSON.stringify(options);
+  let liquid = engines.get(key);
+  if (!liquid) {
+    if (engines.size >= MAX_ENGINES) engines.clear();
+    liquid = createWorkflowLiquid(options);
+    engines.set(key, liquid);
+  }
+  return liquid;
+}
+
+/** The runner's templating bound to the spec package; the Liquid engine carries the workflow's limits and timezone. */
 export function createWorkflowTemplating(settings: WorkflowSettings | undefined): WorkflowTemplating {
-  const liquid = createWorkflowLiquid({ ...(settings?.liquid ?? {}), ...(settings?.timezone ? { timezone: settings.timezone } : {}) });
+  const liquid = liquidFor(settings);
   return {
     render: (value, context) => renderWorkflowValue(value, context, liquid),
     evaluateExpression: (template, context) => evaluateTypedExpression(template, context, liquid),

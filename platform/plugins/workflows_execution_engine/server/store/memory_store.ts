@@ -53,8 +53,10 @@ export function createMemoryWorkflowsStore(): WorkflowsStore & { readonly execut
       }
       return out;
     },
+    // Records and log events are never mutated once handed over (the engine passes fresh copies), so they are kept
+    // as given; reads still return copies.
     putStepExecutions: async (docs) => {
-      for (const doc of docs) steps.set(doc.id, clone(doc));
+      for (const doc of docs) steps.set(doc.id, doc);
     },
     getStepExecutions: async (spaceId, executionId) =>
       [...steps.values()]
@@ -66,7 +68,7 @@ export function createMemoryWorkflowsStore(): WorkflowsStore & { readonly execut
       return doc && doc.spaceId === spaceId && doc.workflowRunId === executionId ? clone(doc) : undefined;
     },
     putLogs: async (docs) => {
-      logs.push(...docs.map(clone));
+      for (const doc of docs) logs.push(doc);
     },
     findLogs: async (spaceId, executionId, options) => {
       const matching = logs
