@@ -294,6 +294,27 @@ describe('data clients (direct)', () => {
     expect((await c.knowledgeBase.search({ ...scope, user: { name: 'dave' } }, 'vpn')).map((h) => h.name).sort()).toEqual(['Dave notes', 'Global VPN']);
   });
 
+  it('resolves the default system prompt per conversation type (§6.2) and keeps one new-conversation default', async () => {
+    const c = clients();
+    const me = { spaceId: 'default', user: { name: 'frank' } };
+    expect((await c.prompts.getDefaultSystemPrompt(me, 'alert')).id).toBe('alert-triage-system-prompt');
+    expect((await c.prompts.getDefaultSystemPrompt(me, 'general')).id).toBe('default-system-prompt');
+    const bulk = await c.prompts.bulk(me, {
+      create: [
+        { promptType: 'system', name: 'Rules', content: 'Rules only', isNewConversationDefault: false, defaultForConversationTypes: ['detection-rules'] },
+        { promptType: 'system', name: 'First default', content: 'A', isNewConversationDefault: true, defaultForConversationTypes: [] },
+      ],
+    });
+    expect(bulk.statusCode).toBe(200);
+    const second = await c.prompts.bulk(me, { create: [{ promptType: 'system', name: 'Second default', content: 'B', isNewConversationDefault: true, defaultForConversationTypes: [] }] });
+    expect((await c.prompts.getDefaultSystemPrompt(me, 'detection-rules')).name).toBe('Rules');
+    expect((await c.prompts.getDefaultSystemPrompt(me, 'event')).name).toBe('Second default');
+    const first = await c.prompts.get(me, bulk.body.attributes.results.created[1].id);
+    expect(first).toEqual(expect.objectContaining({ name: 'First default', isNewConversationDefault: false }));
+    expect(second.body.attributes.results.created[0].isNewConversationDefault).toBe(true);
+    expect(await c.prompts.get({ ...me, user: { name: 'other' } }, bulk.body.attributes.results.created[0].id)).toBeUndefined();
+  });
+
   it('seeds defaults added by a later release as allowed:false, pending_review:true, without touching existing rows', async () => {
     const esClient = tp.es;
     const { createAnonymizationFieldsClient, StorageIndices } = await import('../storage');
@@ -329,6 +350,22 @@ describe('index generations', () => {
     expect(titles).toEqual(['ONE', 'TWO', 'THREE']);
     const later = await client.create(scope, { title: 'after' });
     expect((await tp.es.get({ index: `${prefix}-conversations-default-000002`, id: later.id })).found).toBe(true);
+  });
+});
+
+describe('storage races and limits', () => {
+  it('creates a space\'s index once even when two nodes race for it', async () => {
+    const { StorageIndices } = await import('../storage');
+    const prefix = '.kibana-security-ai-assistant-race-test';
+    const nodes = [0, 1, 2].map(() => new StorageIndices({ esClient: tp.es, prefix, logger: createMemorySinkLogger() }));
+    const results = await Promise.all(nodes.map((n) => n.ensure('prompts', 'default')));
+    expect(results.filter((r) => r.created).length).toBeLessThanOrEqual(1);
+    expect(Object.keys(await tp.es.indices.getAlias({ name: `${prefix}-prompts-default`, expand_wildcards: 'all' }))).toEqual([`${prefix}-prompts-default-000001`]);
+  });
+
+  it('answers 413 for bodies over 10 MB', async () => {
+    const res = await tp.post<ErrorBody>(API_ROUTES.conversations, { title: 'big', messages: [{ id: 'x', role: 'user', content: 'x'.repeat(11 * 1024 * 1024), timestamp: 't' }] }, alice);
+    expect(res.status).toBe(413);
   });
 });
 

@@ -8,6 +8,8 @@ export interface StoredHit<S> {
   source: S;
   seqNo: number;
   primaryTerm: number;
+  /** Relevance, for scored searches. */
+  score?: number;
 }
 
 export interface SearchOptions {
@@ -104,7 +106,9 @@ export class DocStore<S extends object> {
     });
     const total = typeof res.hits.total === 'number' ? res.hits.total : (res.hits.total?.value ?? 0);
     const hits = res.hits.hits.flatMap((h) =>
-      h._source && h._id !== undefined ? [{ id: h._id, source: h._source, seqNo: h._seq_no ?? 0, primaryTerm: h._primary_term ?? 1 }] : [],
+      h._source && h._id !== undefined
+        ? [{ id: h._id, source: h._source, seqNo: h._seq_no ?? 0, primaryTerm: h._primary_term ?? 1, ...(typeof h._score === 'number' ? { score: h._score } : {}) }]
+        : [],
     );
     return { total, hits, ...(res.aggregations ? { aggregations: res.aggregations as Record<string, unknown> } : {}) };
   }

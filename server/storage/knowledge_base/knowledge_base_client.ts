@@ -226,7 +226,8 @@ export function createKnowledgeBaseClient(options: KnowledgeBaseClientOptions): 
         }
       } else result = await lexicalSearch(scope, filter, query, size);
       return result.hits.map((h, i) => {
-        const record: KbEntryRecord & { score: number } = { ...kbRecordFromStored(h.source), score: size - i };
+        // BM25 (or semantic) relevance; rank order as a fallback when the engine reports none.
+        const record: KbEntryRecord & { score: number } = { ...kbRecordFromStored(h.source), score: h.score ?? size - i };
         if (record.text && record.text.length > MAX_HIT_CHARS) record.text = `${record.text.slice(0, MAX_HIT_CHARS)}…`;
         return record;
       });

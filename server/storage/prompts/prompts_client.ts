@@ -48,7 +48,22 @@ export function createPromptsClient(deps: { indices: StorageIndices; now?: () =>
     await checkNameFree(scope, input.promptType, input.name);
     const id = input.id ?? randomUUID();
     const doc = newStoredPrompt({ id, spaceId: scope.spaceId, user: ownerRef(scope), now: now(), create: input });
-    return promptFromStored((await store.create(scope.spaceId, id, doc, `Prompt ${id} already exists`)).source);
+    const created = promptFromStored((await store.create(scope.spaceId, id, doc, `Prompt ${id} already exists`)).source);
+    if (created.isNewConversationDefault) await clearOtherNewConversationDefaults(scope, id);
+    return created;
+  }
+
+  /** One new-conversation default per user: choosing one unsets the others (§6.2 would otherwise pick arbitrarily). */
+  async function clearOtherNewConversationDefaults(scope: OwnerScope, keepId: string): Promise<void> {
+    const others = (await userPrompts(scope)).filter((p) => p.id !== keepId && p.isNewConversationDefault);
+    for (const other of others) {
+      await store.update(
+        scope.spaceId,
+        other.id,
+        (current) => (visible(scope, current.source) ? { ...current.source, is_new_conversation_default: false, updated_at: now(), updated_by: scope.user.name } : undefined),
+        'Prompt',
+      );
+    }
   }
 
   async function update(scope: OwnerScope, patch: PromptUpdate): Promise<Prompt> {
@@ -91,6 +106,7 @@ export function createPromptsClient(deps: { indices: StorageIndices; now?: () =>
       'Prompt',
     );
     if (!hit) throw notFoundError('Prompt', patch.id, scope.spaceId);
+    if (patch.isNewConversationDefault === true) await clearOtherNewConversationDefaults(scope, patch.id);
     return promptFromStored(hit.source);
   }
 
