@@ -1,4 +1,7 @@
 import type { ServerStepDefinition } from '../../../workflows_extensions/common';
+import { createAgentConversationsStore } from './ai/agent_conversations_store';
+import { createAiAgentStepDefinition } from './ai/ai_agent_step';
+import { createAiPromptStepDefinition } from './ai/ai_prompt_step';
 import { consoleStepDefinition } from './console/console_step';
 import { dataSetStepDefinition } from './data_set/data_set_step';
 import { elasticsearchStepDefinitions } from './elasticsearch/es_steps';
@@ -8,11 +11,13 @@ import type { BuiltinStepServices } from './types';
 import { waitStepDefinition } from './wait/wait_step';
 
 export type {
+  AgentAttachment,
   AgentConversation,
   AgentConversationRound,
   AgentConversationsStore,
   AgentDefinition,
   AgentRegistry,
+  AgentUsage,
   BuiltinStepServices,
 } from './types';
 export * from './errors';
@@ -22,9 +27,13 @@ export { HTTP_DEFAULT_TIMEOUT } from './http/http_step';
 export { spacePath } from './kibana/space_path';
 export { parseDuration } from './wait/duration';
 export { abortableDelay } from './wait/wait_step';
+export { AGENT_CONVERSATIONS_INDEX, createAgentConversationsStore } from './ai/agent_conversations_store';
+export { DEFAULT_AGENT_ID } from './ai/ai_agent_step';
 
 /** The host's leaf built-in steps (workflow-engine §2.2–2.6), registered through the same registry as plugins. */
 export function createBuiltinStepDefinitions(services: BuiltinStepServices): ServerStepDefinition[] {
+  const conversations =
+    services.agentConversations ?? createAgentConversationsStore({ esClient: services.esInternalClient, ...(services.now ? { now: services.now } : {}) });
   return [
     dataSetStepDefinition,
     consoleStepDefinition,
@@ -32,5 +41,12 @@ export function createBuiltinStepDefinitions(services: BuiltinStepServices): Ser
     createHttpStepDefinition({ allowedHosts: services.httpAllowedHosts }),
     ...elasticsearchStepDefinitions,
     ...kibanaStepDefinitions,
+    createAiPromptStepDefinition({ actions: services.actions }),
+    createAiAgentStepDefinition({
+      actions: services.actions,
+      agents: services.agents,
+      conversations,
+      ...(services.now ? { now: services.now } : {}),
+    }),
   ];
 }

@@ -12,13 +12,35 @@ export interface AgentRegistry {
   get(id: string): AgentDefinition | undefined;
 }
 
-/** One round of an agent conversation: the user's message and the agent's answer. */
+export interface AgentAttachment {
+  id?: string;
+  type: string;
+  data: unknown;
+  /** Only hides the block in the UI; the model still sees it. */
+  hidden?: boolean;
+}
+
+export interface AgentUsage {
+  connectorId: string;
+  inputTokens: number;
+  outputTokens: number;
+  totalTokens: number;
+}
+
+/** One round of an agent conversation: what the user sent and what the agent answered. */
 export interface AgentConversationRound {
-  userMessage: string;
-  assistantMessage: string;
-  createdAt: string;
+  /** The step's `with.message`. */
+  message: string;
+  /** The user turn as the model saw it: the message plus one `<attachment>` block per attachment. */
+  userContent: string;
+  attachments?: AgentAttachment[];
+  /** The agent's answer (the JSON text of the structured output when a schema was given). */
+  response: string;
   structuredOutput?: unknown;
-  connectorId?: string;
+  usage: AgentUsage;
+  model?: string;
+  metadata?: Record<string, unknown>;
+  createdAt: string;
 }
 
 export interface AgentConversation {
