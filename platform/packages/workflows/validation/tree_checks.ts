@@ -42,6 +42,22 @@ export function substituteTemplates(condition: string): string {
   return condition.replace(/\{\{[\s\S]*?\}\}/g, TEMPLATE_PLACEHOLDER).replace(/\{%[\s\S]*?%\}/g, '');
 }
 
+/*
+ * The editor validates the same templates on every (debounced) keystroke: parse results are memoised per engine.
+ * Bounded so a long editing session cannot grow it without limit.
+ */
+const TEMPLATE_CACHE_LIMIT = 5000;
+const templateCache = new WeakMap<Liquid, Map<string, string | undefined>>();
+function cachedTemplateSyntax(template: string, liquid: Liquid): string | undefined {
+  let cache = templateCache.get(liquid);
+  if (!cache) templateCache.set(liquid, (cache = new Map()));
+  if (cache.has(template)) return cache.get(template);
+  const result = checkTemplateSyntax(template, liquid);
+  if (cache.size >= TEMPLATE_CACHE_LIMIT) cache.clear();
+  cache.set(template, result);
+  return result;
+}
+
 export interface TreeCheckOptions {
   stepDefinitions: ReadonlyMap<string, BaseStepDefinition>;
   knownConnectors?: readonly string[];
@@ -200,7 +216,7 @@ export class WorkflowTreeChecker {
 
   private templateSyntax(value: string, path: DiagnosticPath): boolean {
     if (!hasTemplateMarkup(value) && !/\{%-?\s*(include|render|layout)/.test(value)) return true;
-    const error = checkTemplateSyntax(value, this.options.liquid);
+    const error = cachedTemplateSyntax(value, this.options.liquid);
     if (error === undefined) return true;
     this.collector.error('liquid-syntax', error, path);
     return false;
