@@ -158,7 +158,16 @@ describe('conversations', () => {
     expect((await tp.get(API_ROUTES.conversationsFind, reader)).status).toBe(200);
     const denied = await tp.post<ErrorBody>(API_ROUTES.conversations, { title: 'x' }, reader);
     expect(denied.status).toBe(403);
-    expect(denied.body.message).toContain('securitySolutionAssistant-all');
+    expect(denied.body).toEqual({
+      statusCode: 403,
+      error: 'Forbidden',
+      message: `API [POST ${API_ROUTES.conversations}] is unauthorized for user, this action is granted by the Kibana privileges [securitySolutionAssistant-all]`,
+      attributes: { code: 'missing_privilege', missingPrivileges: ['securitySolutionAssistant-all'] },
+    });
+    // Privileges are checked before the body is validated.
+    expect((await tp.post<ErrorBody>(API_ROUTES.conversations, { bogus: true }, reader)).status).toBe(403);
+    const noConnectors = await tp.get<ErrorBody>(API_ROUTES.connectors, reader);
+    expect(noConnectors.body.attributes?.missingPrivileges).toEqual(['actions-read']);
     const bad = await tp.post<ErrorBody>(API_ROUTES.conversations, { title: 'x', messages: [{ id: 'a', role: 'robot', content: 'x', timestamp: 't' }] }, alice);
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/^\[request body\.messages\[0\]\.role\]: /);
@@ -485,6 +494,7 @@ describe('connectors and capabilities', () => {
       defaultConnectorId: 'fake-llm',
     });
     expect((await tp.get(API_ROUTES.connectors, reader)).status).toBe(403);
+    expect((await tp.get(API_ROUTES.connectors, { auth: false })).status).toBe(401);
     llm.enqueue({ content: 'OK' }, { toolCalls: [{ name: 'report_status', arguments: { status: 'ok' } }] });
     const tested = await tp.post<ConnectorTestResponse>(id(API_ROUTES.connectorTest, 'fake-llm'), {}, alice);
     expect(tested.status).toBe(200);

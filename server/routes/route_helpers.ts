@@ -102,13 +102,20 @@ export function ownerScopeFor(services: AssistantServices, user: AuthenticatedUs
 
 /**
  * Registers one public, versioned assistant route (`elastic-api-version: 2023-10-31`, optional). Check order
- * (assistant.md §3.1): authn → CSRF → feature privilege (core) → zod with paths (here) → handler.
+ * (assistant.md §3.1): authn → CSRF (core) → feature privilege → zod with paths → handler (here).
  */
 export function defineAssistantRoute<P, Q, B>(deps: RouteDependencies, def: AssistantRouteDefinition<P, Q, B>): void {
-  const security =
-    def.privileges === 'authenticated'
-      ? { authz: { enabled: false as const, reason: 'Reports what the authenticated user may do; needs no privilege itself' } }
-      : { authz: { requiredPrivileges: def.privileges } };
+  // The feature privileges are checked below rather than by core's `requiredPrivileges`, in the same place of the
+  // check order, so that a 403 carries `attributes.missingPrivileges` for the UI (assistant.md §9).
+  const security = {
+    authz: {
+      enabled: false as const,
+      reason:
+        def.privileges === 'authenticated'
+          ? 'Reports what the authenticated user may do; needs no privilege itself'
+          : 'The assistant route helper checks the feature privileges so a 403 can list missingPrivileges',
+    },
+  };
   deps.router.versioned[def.method]({
     path: def.path,
     access: 'public',
@@ -117,6 +124,22 @@ export function defineAssistantRoute<P, Q, B>(deps: RouteDependencies, def: Assi
   }).addVersion(
     { version: PUBLIC_API_VERSION, validate: { request: { params: passthrough, query: passthrough, body: passthrough } } },
     async (context, request, response) => {
+      const core = await context.core;
+      const user = core.security.authc.getCurrentUser();
+      if (!user) return response.unauthorized({ body: 'Unauthorized' });
+      const spaceId = core.spaces.getSpaceId();
+      const services = await deps.getServices();
+      if (def.privileges !== 'authenticated') {
+        const missing = services.core.security.authz.checkPrivileges(user, spaceId, def.privileges);
+        if (missing.length > 0) {
+          return response.forbidden({
+            body: {
+              message: `API [${def.method.toUpperCase()} ${request.url.pathname}] is unauthorized for user, this action is granted by the Kibana privileges [${missing.join(',')}]`,
+              attributes: { code: 'missing_privilege', missingPrivileges: missing },
+            },
+          });
+        }
+      }
       const parts = { params: request.params, query: request.query, body: request.body } as Record<'params' | 'query' | 'body', unknown>;
       const input: Record<string, unknown> = {};
       for (const part of ['params', 'query', 'body'] as const) {
@@ -129,11 +152,6 @@ export function defineAssistantRoute<P, Q, B>(deps: RouteDependencies, def: Assi
         if (!result.success) return validationError(part, result.error, response);
         input[part] = result.data;
       }
-      const core = await context.core;
-      const user = core.security.authc.getCurrentUser();
-      if (!user) return response.unauthorized({ body: 'Unauthorized' });
-      const spaceId = core.spaces.getSpaceId();
-      const services = await deps.getServices();
       const ctx: AssistantRouteContext = { spaceId, user, scope: ownerScopeFor(services, user, spaceId), services, core, request, logger: deps.logger };
       try {
         return await def.handler(ctx, input as { params: P; query: Q; body: B }, response);
