@@ -1,7 +1,7 @@
 import type { Client } from '@elastic/elasticsearch';
 import { createFakeKibanaRequest } from '../../../core/server';
 import type { AuthenticatedUser, CoreSetup, CoreStart, Logger, Plugin, PluginInitializerContext } from '../../../core/server';
-import type { ActionsPluginStart } from '../../actions/server';
+import type { ActionsPluginSetup, ActionsPluginStart } from '../../actions/server';
 import type { ServerStepDefinition } from '../../workflows_extensions/common';
 import type { WorkflowsExtensionsServerSetup, WorkflowsExtensionsServerStart } from '../../workflows_extensions/server';
 import { createAgentRegistry } from './agents/agent_registry';
@@ -9,6 +9,7 @@ import type { EngineConfig } from './config';
 import type { WorkflowsExecutionEngineStart } from './contract';
 import { ExecutionService } from './execution_service';
 import { createKibanaApiClient } from './kibana_api/kibana_api_client';
+import { lazyActions, lazyClient } from './lazy_services';
 import { createWorkflowTemplating } from './runner/workflow_templating';
 import { createBuiltinStepDefinitions, redactStepInput } from './steps';
 import type { AgentDefinition, BuiltinStepServices } from './steps';
@@ -18,6 +19,7 @@ import { parseSize } from '../../../packages/workflows/duration';
 
 export interface EnginePluginsSetup {
   workflowsExtensions: WorkflowsExtensionsServerSetup;
+  actions?: ActionsPluginSetup;
 }
 
 export interface EnginePluginsStart {
@@ -92,16 +94,16 @@ export class WorkflowsExecutionEnginePlugin
     const services: BuiltinStepServices = {
       httpAllowedHosts: this.config.http.allowedHosts,
       agents: this.agents,
-      get actions() {
-        return requireStart().actions;
-      },
-      get esInternalClient() {
-        return requireStart().esClient;
-      },
-      get kibanaUrl() {
-        return `http://localhost:${serverInfo.port}`;
-      },
+      esInternalClient: lazyClient(() => requireStart().esClient),
+      kibanaUrl: `http://localhost:${serverInfo.port}`,
     };
+    if (plugins.actions) {
+      services.actions = lazyActions(() => {
+        const actions = requireStart().actions;
+        if (!actions) throw new Error('The actions plugin did not start');
+        return actions;
+      });
+    }
     const definitions = createBuiltinStepDefinitions(services);
     for (const definition of definitions) this.builtins.set(definition.id, definition);
     // Listed in the shared registry (step picker, schema, approval route); dispatched from the local map first.
