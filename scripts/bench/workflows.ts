@@ -19,6 +19,7 @@ import type { WorkflowDefinition } from '../../platform/packages/workflows/defin
 import { ExecutionService, createEsWorkflowsStore, createMemoryWorkflowsStore } from '../../platform/plugins/workflows_execution_engine/server';
 import type { WorkflowsStore } from '../../platform/plugins/workflows_execution_engine/server';
 import { createAgentRegistry } from '../../platform/plugins/workflows_execution_engine/server/agents/agent_registry';
+import { lazyClient } from '../../platform/plugins/workflows_execution_engine/server/lazy_services';
 import { createWorkflowTemplating } from '../../platform/plugins/workflows_execution_engine/server/runner/workflow_templating';
 import { createBuiltinStepDefinitions, redactStepInput } from '../../platform/plugins/workflows_execution_engine/server/steps';
 import type { BuiltinStepServices } from '../../platform/plugins/workflows_execution_engine/server/steps';
@@ -48,15 +49,13 @@ const definitionOf = (yamlText: string): WorkflowDefinition =>
   ({ version: '1', enabled: true, triggers: [{ type: 'manual' }], ...(parse(yamlText) as object) }) as WorkflowDefinition;
 
 function builtinSteps(): Map<string, ServerStepDefinition> {
-  const unavailable = (what: string) => () => {
-    throw new Error(`${what} is not available in the workflows benchmark`);
-  };
   const services: BuiltinStepServices = {
     httpAllowedHosts: ['*'],
     agents: createAgentRegistry(),
-    get esInternalClient(): Client {
-      return unavailable('Elasticsearch')();
-    },
+    // No step of the benchmark uses Elasticsearch; any use fails loudly.
+    esInternalClient: lazyClient(() => {
+      throw new Error('Elasticsearch is not available in the workflows benchmark');
+    }),
     kibanaUrl: 'http://localhost:5601',
   };
   return new Map(createBuiltinStepDefinitions(services).map((definition) => [definition.id, definition]));
