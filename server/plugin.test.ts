@@ -26,7 +26,12 @@ describe('securityAiAssistant plugin', () => {
   it('registers the assistant feature privilege', () => {
     const feature = kbn.platform.coreStart.features.getKibanaFeatures().find((f) => f.id === ASSISTANT_FEATURE_ID);
     expect(feature?.privileges?.read.api).toEqual(['securitySolutionAssistant-read']);
-    expect(feature?.privileges?.all.api).toEqual(['securitySolutionAssistant-all', 'securitySolutionAssistant-read']);
+    expect(feature?.privileges?.all.api).toEqual([
+      'securitySolutionAssistant-all',
+      'securitySolutionAssistant-read',
+      'securitySolutionAssistant-updateAnonymization',
+      'securitySolutionAssistant-manageGlobalKnowledgeBase',
+    ]);
   });
 
   it('reports which platform plugins exist and the feature flags (defaults and overrides)', async () => {
