@@ -147,6 +147,7 @@ export const CHAT_ERROR_CODES = [
   'llm_bad_request',
   'llm_tools_unsupported',
   'llm_not_supported',
+  'validation_failed',
   'internal_error',
 ] as const;
 export type ChatErrorCode = (typeof CHAT_ERROR_CODES)[number];

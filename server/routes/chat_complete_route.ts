@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import type { Client, estypes } from '@elastic/elasticsearch';
+import { z } from 'zod/v4';
 import { ASSISTANT_API_PRIVILEGES } from '../../common/constants';
 import { ASSISTANT_PRIVILEGES } from '../../common/api/privileges';
 import { CHAT_COMPLETE_PATH, PUBLIC_API_VERSION, chatCompleteRequestSchema, type ChatStreamEvent } from '../../common/api/chat';
@@ -49,14 +50,14 @@ export function registerChatCompleteRoute(deps: RouteDependencies, options: Chat
       security: { authz: { requiredPrivileges: [ASSISTANT_API_PRIVILEGES.all, ACTIONS_API_PRIVILEGES.read] } },
       options: { body: { maxBytes: MAX_BODY_BYTES }, summary: 'Chat with the security AI assistant' },
     })
-    .addVersion({ version: PUBLIC_API_VERSION, validate: false }, async (_context, request: KibanaRequest, response) => {
+    .addVersion({ version: PUBLIC_API_VERSION, validate: { request: { body: z.unknown() } } }, async (_context, request: KibanaRequest<unknown, unknown, unknown>, response) => {
       // Validated here rather than by the router so a 400 lists every failing path (`attributes.details`).
-      const parsed = chatCompleteRequestSchema.safeParse((request as KibanaRequest<unknown, unknown, unknown>).body);
+      const parsed = chatCompleteRequestSchema.safeParse(request.body);
       if (!parsed.success) {
         const details = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
         return errorResponse(
           response,
-          new ChatError(400, 'internal_error', `[request body${details[0].path ? `.${details[0].path}` : ''}]: ${details[0].message}`, false, details),
+          new ChatError(400, 'validation_failed', `[request body${details[0].path ? `.${details[0].path}` : ''}]: ${details[0].message}`, false, details),
         );
       }
       const body = parsed.data;
