@@ -132,8 +132,9 @@ export class WorkflowTreeChecker {
       this.namesSeen.add(step.name);
     }
     const type = typeof step.type === 'string' ? step.type : undefined;
-    const definition = type !== undefined ? this.options.stepDefinitions.get(type) : undefined;
     const isFlowControl = type !== undefined && (FLOW_CONTROL_STEP_TYPES as readonly string[]).includes(type);
+    // Flow control is the package's own concern even if a host lists `if`/`foreach` among its definitions.
+    const definition = type !== undefined && !isFlowControl ? this.options.stepDefinitions.get(type) : undefined;
     if (type !== undefined && !definition && !isFlowControl) {
       this.collector.error('unknown-step-type', `Unknown step type "${type}".`, [...path, 'type']);
     }

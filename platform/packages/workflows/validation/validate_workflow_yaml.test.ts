@@ -1,3 +1,4 @@
+import { z } from 'zod/v4';
 import type { WorkflowDiagnostic } from '../definition';
 import { TEST_STEP_DEFINITIONS } from './test_step_definitions';
 import { MAX_WORKFLOW_YAML_BYTES } from './yaml_document';
@@ -390,5 +391,13 @@ describe('validateWorkflowYaml', () => {
     const result = validate(lines('name: Broken', 'tags: [x, 3]', 'triggers: [{type: alert}, {type: manual}]', 'steps: []'));
     expect(result.valid).toBe(false);
     expect(result).toMatchObject({ name: 'Broken', tags: ['x'], triggerTypes: ['alert', 'manual'], definition: null });
+  });
+});
+
+describe('validateWorkflowYaml with host-registered flow control ids', () => {
+  it('treats if/foreach as flow control even when a definition uses the id', () => {
+    const definitions = [...TEST_STEP_DEFINITIONS, { id: 'if', inputSchema: z.object({ never: z.string() }), outputSchema: z.unknown() }];
+    const yaml = lines(...HEADER, '  - name: c', '    type: if', '    condition: "a: 1"', '    steps: [{name: s, type: console, with: {message: m}}]');
+    expect(validateWorkflowYaml(yaml, { stepDefinitions: definitions }).diagnostics).toEqual([]);
   });
 });
