@@ -142,6 +142,17 @@ describe('ai.prompt', () => {
     expect(noPlugin.error?.name).toBe('ConnectorNotFoundError');
   });
 
+  it('a cancelled run aborts the model call (LlmRequestError llm_aborted)', async () => {
+    llm.enqueue({ hang: true });
+    const controller = new AbortController();
+    const pending = runStep(step(), { config: { 'connector-id': 'azure-gpt' }, with: { prompt: 'x' }, abortSignal: controller.signal });
+    await llm.waitForChatRequests(1);
+    controller.abort();
+    const result = await pending;
+    expect(result.error?.name).toBe('LlmRequestError');
+    expect((result.error as StepError).details).toMatchObject({ code: 'llm_aborted' });
+  });
+
   it('maps a provider failure to LlmRequestError with the connector code', async () => {
     llm.enqueue({ error: { status: 401 } });
     const result = await runStep(step(), { config: { 'connector-id': 'azure-gpt' }, with: { prompt: 'x' } });

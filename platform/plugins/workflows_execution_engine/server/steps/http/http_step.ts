@@ -35,7 +35,7 @@ const httpOutput = z.object({
 });
 
 /** The step-level `timeout`, seen here only to know the legacy `with.timeout` is overridden (the runner enforces it). */
-const httpConfig = z.object({ timeout: z.string().optional() });
+const httpConfig = z.object({ timeout: z.union([z.string(), z.number()]).optional() });
 
 function legacyTimeoutMs(value: string | number | undefined): number {
   if (typeof value === 'number') return value;
