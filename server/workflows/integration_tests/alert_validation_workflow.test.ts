@@ -104,7 +104,7 @@ beforeAll(async () => {
     secrets: { apiKey: 'sk-test' },
   });
   expect(connector.status).toBe(200);
-  await seedSampleData({ esClient: t.es, spaceId: 'default', count: 60, seed: 7 });
+  await seedSampleData({ esClient: t.es, spaceId: 'default', count: 160, seed: 7 });
   await t.es.indices.refresh({ index: ALERTS_INDEX });
   const open = await t.es.search<AlertSource>({
     index: ALERTS_INDEX,
@@ -238,7 +238,7 @@ describe('security.alert.validation', () => {
   });
 
   it('writes an enrichment-only note and not_analysed.no_connector in a space without connectors', async () => {
-    await seedSampleData({ esClient: t.es, spaceId: 'no-llm', count: 20, seed: 11 });
+    await seedSampleData({ esClient: t.es, spaceId: 'no-llm', count: 160, seed: 11 });
     await t.es.indices.refresh({ index: '.alerts-security.alerts-no-llm' });
     const res = await t.es.search({ index: '.alerts-security.alerts-no-llm', size: 1, query: { term: { 'kibana.alert.workflow_status': 'open' } } });
     const alert = { _id: res.hits.hits[0]._id ?? '', _index: res.hits.hits[0]._index };
