@@ -11,7 +11,7 @@ export function TriggerIcons({ triggerTypes }: { triggerTypes: readonly string[]
   return (
     <EuiFlexGroup gutterSize="xs" responsive={false} wrap>
       {triggerTypes.map((type) => {
-        const known = TRIGGER_ICONS[type] ?? { icon: 'questionInCircle', label: type };
+        const known = TRIGGER_ICONS[type] ?? { icon: 'question', label: type };
         return (
           <EuiFlexItem grow={false} key={type}>
             <EuiToolTip content={known.label}>

@@ -4,7 +4,7 @@ import { useIntl } from 'react-intl';
 import { sortProblems, type EditorProblem } from '../lib/diagnostics';
 import { editorMessages } from './translations';
 
-const ICONS = { error: { type: 'error', color: 'danger' }, warning: { type: 'warning', color: 'warning' }, info: { type: 'iInCircle', color: 'primary' } } as const;
+const ICONS = { error: { type: 'error', color: 'danger' }, warning: { type: 'warning', color: 'warning' }, info: { type: 'info', color: 'primary' } } as const;
 
 export function ProblemsPanel({ problems, validating, onJump }: { problems: readonly EditorProblem[]; validating: boolean; onJump(line: number, column: number): void }) {
   const intl = useIntl();

@@ -71,7 +71,7 @@ export function WorkflowEditorPage({ workflowId, tab, executionId }: WorkflowEdi
   const validation = useDebouncedValidation(buffer);
   const outline = useMemo(() => outlineWorkflowYaml(buffer ?? ''), [buffer]);
   const dirty = buffer !== undefined && buffer !== savedYaml;
-  const name = validation.result?.name ?? workflow.data?.name ?? intl.formatMessage(editorMessages.newWorkflow);
+  const name = validation.result?.name ?? outline.name ?? workflow.data?.name ?? intl.formatMessage(editorMessages.newWorkflow);
   const bufferValid = validation.result?.valid ?? workflow.data?.valid ?? false;
   const saving = create.isPending || update.isPending;
 
@@ -222,7 +222,7 @@ export function WorkflowEditorPage({ workflowId, tab, executionId }: WorkflowEdi
               )}
               <EuiFlexGroup gutterSize="s" responsive={false}>
                 <EuiFlexItem grow={false}>
-                  <EuiButton size="s" iconType="plusInCircle" onClick={() => setPickerOpen(true)} data-test-subj="addStepButton">
+                  <EuiButton size="s" iconType="plusCircle" onClick={() => setPickerOpen(true)} data-test-subj="addStepButton">
                     {intl.formatMessage(editorMessages.addStep)}
                   </EuiButton>
                 </EuiFlexItem>

@@ -65,7 +65,7 @@ export function ExecutionDetailView({ executionId, onBack }: { executionId: stri
       <EuiFlexGroup gutterSize="m" alignItems="center" responsive={false} wrap>
         {onBack && (
           <EuiFlexItem grow={false}>
-            <EuiButtonEmpty iconType="arrowLeft" size="s" onClick={onBack} data-test-subj="executionBack">
+            <EuiButtonEmpty iconType="chevronSingleLeft" size="s" onClick={onBack} data-test-subj="executionBack">
               {intl.formatMessage(executionMessages.back)}
             </EuiButtonEmpty>
           </EuiFlexItem>

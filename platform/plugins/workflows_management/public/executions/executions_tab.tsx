@@ -8,6 +8,6 @@ import { executionMessages } from './translations';
 export function ExecutionsTab({ workflowId, executionId, onSelect }: { workflowId?: string; executionId?: string; onSelect(executionId: string | undefined): void }) {
   const intl = useIntl();
   if (executionId) return <ExecutionDetailView key={executionId} executionId={executionId} onBack={workflowId ? () => onSelect(undefined) : undefined} />;
-  if (!workflowId) return <EuiCallOut size="s" iconType="iInCircle" title={intl.formatMessage(executionMessages.unsaved)} />;
+  if (!workflowId) return <EuiCallOut size="s" iconType="info" title={intl.formatMessage(executionMessages.unsaved)} />;
   return <ExecutionsTable workflowId={workflowId} onSelect={onSelect} />;
 }

@@ -35,7 +35,7 @@ function StatusFilter({ selected, onChange }: { selected: ExecutionStatus[]; onC
       closePopover={() => setOpen(false)}
       panelPaddingSize="none"
       button={
-        <EuiFilterButton iconType="arrowDown" onClick={() => setOpen(!open)} isSelected={open} hasActiveFilters={selected.length > 0} numActiveFilters={selected.length} data-test-subj="executionsStatusFilter">
+        <EuiFilterButton iconType="chevronSingleDown" onClick={() => setOpen(!open)} isSelected={open} hasActiveFilters={selected.length > 0} numActiveFilters={selected.length} data-test-subj="executionsStatusFilter">
           {intl.formatMessage(executionMessages.statusFilter)}
         </EuiFilterButton>
       }

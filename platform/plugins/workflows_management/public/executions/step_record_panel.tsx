@@ -53,7 +53,7 @@ export function StepRecordPanel({ executionId, step }: { executionId: string; st
         </EuiFlexItem>
         <EuiFlexItem grow={false}>
           <EuiCopy textToCopy={path} afterMessage={intl.formatMessage(executionMessages.copied)}>
-            {(copy) => <EuiButtonIcon iconType="copyClipboard" size="xs" aria-label={intl.formatMessage(executionMessages.copyPath)} onClick={copy} data-test-subj="copyStepOutputPath" />}
+            {(copy) => <EuiButtonIcon iconType="copy" size="xs" aria-label={intl.formatMessage(executionMessages.copyPath)} onClick={copy} data-test-subj="copyStepOutputPath" />}
           </EuiCopy>
         </EuiFlexItem>
       </EuiFlexGroup>

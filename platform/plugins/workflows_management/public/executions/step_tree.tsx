@@ -20,7 +20,7 @@ function NodeRow({ node, depth, props }: { node: ExecutionTreeNode; depth: numbe
   const selectable = Boolean(node.stepExecution);
   const selected = props.selectedId === node.id;
   const definition = node.stepType ? props.stepDefinitions.get(node.stepType) : undefined;
-  const icon = typeof definition?.icon === 'string' ? definition.icon : node.kind === 'step' ? 'dot' : node.kind === 'iteration' ? 'refresh' : node.kind === 'attempt' ? 'returnKey' : 'branch';
+  const icon = typeof definition?.icon === 'string' ? definition.icon : node.kind === 'step' ? 'dot' : node.kind === 'iteration' ? 'refresh' : node.kind === 'attempt' ? 'return' : 'branch';
   const label =
     node.kind === 'iteration'
       ? intl.formatMessage(executionMessages.iteration, { n: (node.index ?? 0) + 1 })

@@ -50,11 +50,11 @@ export const STATUS_ICONS: Readonly<Record<ExecutionStatus, string>> = {
   queued: 'clock',
   running: 'play',
   waiting: 'pause',
-  completed: 'checkInCircleFilled',
-  failed: 'errorFilled',
-  cancelled: 'crossInCircle',
+  completed: 'checkCircleFill',
+  failed: 'errorFill',
+  cancelled: 'crossCircle',
   timed_out: 'clockCounter',
-  skipped: 'minusInCircle',
+  skipped: 'minusCircle',
 };
 
 export const isExecutionStatus = (value: string): value is ExecutionStatus => (EXECUTION_STATUSES as readonly string[]).includes(value);

@@ -33,6 +33,7 @@ const lines = yaml.split('\n');
 
 describe('yaml outline', () => {
   it('reads triggers, manual inputs, consts and step names from the buffer', () => {
+    expect(outline.name).toBe('t');
     expect(outline.triggerTypes).toEqual(['manual']);
     expect(Array.isArray(outline.inputs) && outline.inputs.map((i) => i.name)).toEqual(['message', 'count']);
     expect(outline.consts).toEqual(['index']);

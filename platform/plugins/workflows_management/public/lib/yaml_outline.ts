@@ -6,6 +6,8 @@ import { parse } from 'yaml';
 import type { WorkflowInputs, WorkflowStep } from '../../../../packages/workflows/definition';
 
 export interface YamlOutline {
+  /** `name` when it is a non-empty string. */
+  name?: string;
   triggerTypes: string[];
   /** Manual trigger inputs win over top-level ones (§1.1). */
   inputs?: WorkflowInputs;
@@ -43,5 +45,6 @@ export function outlineWorkflowYaml(source: string): YamlOutline {
     }
   };
   walk(steps);
-  return { triggerTypes, inputs: inputs ?? undefined, consts, stepNames, steps };
+  const name = typeof doc.name === 'string' && doc.name.trim() !== '' ? doc.name : undefined;
+  return { name, triggerTypes, inputs: inputs ?? undefined, consts, stepNames, steps };
 }

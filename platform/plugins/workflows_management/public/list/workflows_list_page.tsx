@@ -213,7 +213,7 @@ export function WorkflowsListPage() {
   };
 
   const createButton = (
-    <EuiButton fill iconType="plusInCircle" onClick={() => navigate('/create')} data-test-subj="createWorkflowButton">
+    <EuiButton fill iconType="plusCircle" onClick={() => navigate('/create')} data-test-subj="createWorkflowButton">
       {intl.formatMessage(listMessages.createWorkflow)}
     </EuiButton>
   );

@@ -118,7 +118,7 @@ export function RunWorkflowModal({ target, triggerTypes, inputs, onClose, onStar
   };
 
   return (
-    <EuiModal onClose={onClose} style={{ width: tab === 'alert' ? 1100 : 640 }} data-test-subj="runWorkflowModal">
+    <EuiModal onClose={onClose} maxWidth={1200} style={{ width: tab === 'alert' ? 1100 : 640 }} data-test-subj="runWorkflowModal">
       <EuiModalHeader>
         <EuiModalHeaderTitle>
           {intl.formatMessage(target.mode === 'test' ? runMessages.testTitle : runMessages.title)} {target.mode === 'test' && <TestRunBadge />}

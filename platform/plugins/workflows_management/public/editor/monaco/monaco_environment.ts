@@ -12,6 +12,40 @@ export { monaco };
 export const SCHEMA_URI = 'inmemory://workflows/schema.json';
 
 let yaml: MonacoYaml | undefined;
+let legacyWorkersSupported = false;
+
+/** What monaco-yaml (through monaco-worker-manager) passes: a label and the data its worker starts with. */
+interface LabelledWorkerOptions {
+  label?: string;
+  moduleId?: string;
+  createData?: unknown;
+  host?: Record<string, (...args: unknown[]) => unknown>;
+  keepIdleModels?: boolean;
+  worker?: Worker | Promise<Worker>;
+}
+
+/**
+ * `editor.api` of monaco 0.54 only accepts `createWebWorker({worker})`; the full `editor.main` bundle also accepts the
+ * labelled form monaco-yaml uses. We load the small API, so we add that form: the worker comes from
+ * MonacoEnvironment.getWorker(label), gets a first message that boots it and then its create data.
+ */
+function supportLabelledWorkers(): void {
+  if (legacyWorkersSupported) return;
+  legacyWorkersSupported = true;
+  const create = monaco.editor.createWebWorker;
+  const labelled = (options: LabelledWorkerOptions) => {
+    if (options.worker) return create({ worker: options.worker, host: options.host, keepIdleModels: options.keepIdleModels });
+    const environment = globalThis.MonacoEnvironment;
+    if (!environment?.getWorker) throw new Error('MonacoEnvironment.getWorker is not set up');
+    const worker = Promise.resolve(environment.getWorker('workerMain.js', options.label ?? 'editorWorkerService')).then((w) => {
+      w.postMessage('boot');
+      w.postMessage(options.createData);
+      return w;
+    });
+    return create({ worker, host: options.host, keepIdleModels: options.keepIdleModels });
+  };
+  Object.assign(monaco.editor, { createWebWorker: labelled });
+}
 
 export function setupMonacoEnvironment(workersUrl: string): void {
   globalThis.MonacoEnvironment = {
@@ -20,6 +54,7 @@ export function setupMonacoEnvironment(workersUrl: string): void {
       return new Worker(`${workersUrl}/${file}`, { name: label });
     },
   };
+  supportLabelledWorkers();
 }
 
 /** Points monaco-yaml at the workflow JSON Schema (validate, completion, hover). */
