@@ -8,6 +8,7 @@ import type { SecuritySolutionPluginStart } from '../platform/plugins/security_s
 import type { PublicStepDefinition, WorkflowsExtensionsSetup } from '../platform/plugins/workflows_extensions/common/step_definition';
 import { setupAssistantUi, startAssistantUi } from './assistant_ui';
 import { registerPublicStepDefinitions } from './workflows/register_public_steps';
+import { startTriageUi } from './triage/start_triage_ui';
 
 export interface SecurityAiAssistantPublicSetup {}
 export interface SecurityAiAssistantPublicStart {}
@@ -34,6 +35,7 @@ export class SecurityAiAssistantPlugin
 
   start(core: CoreStart, plugins: SecurityAiAssistantStartDeps): SecurityAiAssistantPublicStart {
     startAssistantUi(core, plugins);
+    startTriageUi(core, plugins);
     return {};
   }
 }
