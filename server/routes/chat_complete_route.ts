@@ -25,6 +25,27 @@ function errorResponse(response: KibanaResponseFactory, error: ChatError): IKiba
   });
 }
 
+/** NDJSON lines with a `ping` after `pingIntervalMs` of silence (§3.6); writes after the end are dropped. */
+export function createEventStream(pingIntervalMs: number): { stream: PassThrough; write(event: ChatStreamEvent): void; end(): void } {
+  const stream = new PassThrough();
+  let pingTimer: ReturnType<typeof setTimeout> | undefined;
+  const write = (event: ChatStreamEvent) => {
+    if (stream.writableEnded || stream.destroyed) return;
+    stream.write(encodeChatEvent(event));
+    if (pingTimer) clearTimeout(pingTimer);
+    pingTimer = setTimeout(() => write({ type: 'ping' }), pingIntervalMs);
+  };
+  const end = () => {
+    if (pingTimer) clearTimeout(pingTimer);
+    if (!stream.writableEnded) stream.end();
+  };
+  // A client that goes away destroys the stream: no ping may keep the timer alive.
+  stream.once('close', () => {
+    if (pingTimer) clearTimeout(pingTimer);
+  });
+  return { stream, write, end };
+}
+
 /** The user's own client, typed down to what the tools need. */
 function alertsSearchFor(client: Client): AlertsSearch {
   return async (request, signal) => {
@@ -111,17 +132,7 @@ export function registerChatCompleteRoute(deps: RouteDependencies, options: Chat
         }
       }
 
-      const stream = new PassThrough();
-      let pingTimer: ReturnType<typeof setTimeout> | undefined;
-      const armPing = () => {
-        if (pingTimer) clearTimeout(pingTimer);
-        pingTimer = setTimeout(() => write({ type: 'ping' }), pingIntervalMs);
-      };
-      const write = (event: ChatStreamEvent) => {
-        if (stream.writableEnded || stream.destroyed) return;
-        stream.write(encodeChatEvent(event));
-        armPing();
-      };
+      const { stream, write, end } = createEventStream(pingIntervalMs);
       write(prepared.conversationEvent);
       void prepared
         .run(write, controller.signal)
@@ -132,9 +143,8 @@ export function registerChatCompleteRoute(deps: RouteDependencies, options: Chat
           write({ type: 'error', code: chatError.code, message: chatError.message, retryable: chatError.retryable });
         })
         .finally(() => {
-          if (pingTimer) clearTimeout(pingTimer);
           subscription.unsubscribe();
-          stream.end();
+          end();
         });
       return response.ok({
         body: stream,
