@@ -123,6 +123,17 @@ describe('buildWorkflowJsonSchema', () => {
   });
 });
 
+describe('buildWorkflowJsonSchema with unconvertible schemas', () => {
+  it('degrades a with-schema zod cannot convert to an unconstrained one', () => {
+    // E.g. a schema object from another zod copy: it parses, but this zod cannot walk it.
+    const foreign = { safeParse: () => ({ success: true, data: {} }) } as unknown as z.ZodType;
+    expect(() => z.toJSONSchema(foreign)).toThrow();
+    const schema = buildWorkflowJsonSchema([{ id: 'x.custom', inputSchema: foreign, outputSchema: z.unknown() }], { loose: false });
+    const doc = { name: 'n', triggers: [{ type: 'manual' }], steps: [{ name: 's', type: 'x.custom', with: { a: 'x' } }] };
+    expect(checkJsonSchema(schema, doc)).toEqual([]);
+  });
+});
+
 describe('tolerateTemplates', () => {
   it('wraps non-string leaves and containers, leaves plain strings alone', () => {
     expect(tolerateTemplates({ type: 'string' })).toEqual({ type: 'string' });

@@ -15,10 +15,15 @@ const ref = (name: string): Json => ({ $ref: `#/definitions/${name}` });
 const DURATION = { type: 'string', description: 'A duration such as 30s, 5m, 1h.' };
 const CONDITION = { type: ['string', 'boolean'], description: 'A boolean, a `${{ }}` expression, or a KQL condition.' };
 
+/** A schema zod cannot express in JSON Schema degrades to "anything" so one step never breaks the editor schema. */
 function zodToJson(schema: z.ZodType): Json {
-  const json = z.toJSONSchema(schema, { target: 'draft-7', unrepresentable: 'any', io: 'input' }) as Json;
-  delete json.$schema;
-  return json;
+  try {
+    const json = z.toJSONSchema(schema, { target: 'draft-7', unrepresentable: 'any', io: 'input' }) as Json;
+    delete json.$schema;
+    return json;
+  } catch {
+    return {};
+  }
 }
 
 /**
