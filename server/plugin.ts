@@ -8,6 +8,7 @@ import { assistantFeature } from './feature';
 import type { AssistantServices } from './route_dependencies';
 import { registerChatRoutes } from './routes/register_chat_routes';
 import { registerDataRoutes } from './routes/register_data_routes';
+import { registerTriageRoutes } from './routes/triage';
 import { createAssistantDataClients } from './storage';
 import { bootstrapPreinstalledWorkflows, PreinstalledWorkflowsBootstrapper, type BootstrapOptions } from './workflows/bootstrap';
 import { registerBootstrapRoute } from './workflows/bootstrap/bootstrap_route';
@@ -100,6 +101,7 @@ export class SecurityAiAssistantPlugin
     registerDataRoutes(deps);
     registerChatRoutes(deps);
     registerRuntimeConfigRoute(router, deps);
+    registerTriageRoutes(deps);
     registerBootstrapRoute(router, () => this.bootstrap);
     if (plugins.workflowsExtensions) {
       registerTriageSteps({ core, workflowsExtensions: plugins.workflowsExtensions, logger: this.logger.get('workflows') });
