@@ -282,6 +282,13 @@ export class ExecutionService implements WorkflowsExecutionEngineStart {
 
   private async execute(live: LiveExecution): Promise<void> {
     const doc = live.doc;
+    let released = false;
+    // The slot is for running steps; the final writes happen outside it so persistence latency does not cap throughput.
+    const releaseSlot = () => {
+      if (released) return;
+      released = true;
+      this.pool.release();
+    };
     try {
       live.phase = 'running';
       doc.status = 'running';
@@ -315,11 +322,13 @@ export class ExecutionService implements WorkflowsExecutionEngineStart {
       if (doc.cancelRequested) runner.cancel();
       this.appendLog(live, { level: 'info', message: `Workflow execution started`, action: 'execution-start' });
       const outcome = await runner.run();
+      releaseSlot();
       await this.finish(live, outcome.status, outcome.error);
     } catch (error) {
+      releaseSlot();
       await this.finish(live, 'failed', toExecutionError(error));
     } finally {
-      this.pool.release();
+      releaseSlot();
     }
   }
 
@@ -377,21 +386,24 @@ export class ExecutionService implements WorkflowsExecutionEngineStart {
       error: status === 'completed' ? undefined : error,
     });
     try {
-      await this.buffer.flush({ refresh: true });
-      await this.deps.store.updateExecution(
-        doc.id,
-        {
-          status: doc.status,
-          finishedAt: doc.finishedAt,
-          duration: doc.duration,
-          error: doc.error,
-          cancelRequested: doc.cancelRequested,
-          cancelledAt: doc.cancelledAt,
-          cancelledBy: doc.cancelledBy,
-          cancellationReason: doc.cancellationReason,
-        },
-        { refresh: true },
-      );
+      // Reads keep coming from memory until all three are written, so they can go out together.
+      await Promise.all([
+        this.buffer.flush({ refresh: true }),
+        this.deps.store.updateExecution(
+          doc.id,
+          {
+            status: doc.status,
+            finishedAt: doc.finishedAt,
+            duration: doc.duration,
+            error: doc.error,
+            cancelRequested: doc.cancelRequested,
+            cancelledAt: doc.cancelledAt,
+            cancelledBy: doc.cancelledBy,
+            cancellationReason: doc.cancellationReason,
+          },
+          { refresh: true },
+        ),
+      ]);
     } catch (writeError) {
       this.deps.logger.error('Failed to write the final state of a workflow execution', { id: doc.id, error: writeError });
     }

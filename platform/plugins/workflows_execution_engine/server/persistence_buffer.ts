@@ -48,9 +48,12 @@ export class PersistenceBuffer {
     const logs = this.logs;
     this.records = new Map();
     this.logs = [];
+    // Different indices: both bulks go out together (a `wait_for` refresh then costs one refresh interval, not two).
     const run = async () => {
-      if (records.length > 0) await this.options.store.putStepExecutions(records, options);
-      if (logs.length > 0) await this.options.store.putLogs(logs, options);
+      await Promise.all([
+        records.length > 0 ? this.options.store.putStepExecutions(records, options) : undefined,
+        logs.length > 0 ? this.options.store.putLogs(logs, options) : undefined,
+      ]);
     };
     const next = this.chain.then(run, run);
     this.chain = next.catch((error: unknown) => {
