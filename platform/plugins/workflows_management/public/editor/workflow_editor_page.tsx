@@ -230,7 +230,7 @@ export function WorkflowEditorPage({ workflowId, tab, executionId }: WorkflowEdi
               <EuiSpacer size="s" />
               <Suspense fallback={<EuiLoadingSpinner size="xl" />}>
                 <YamlEditor
-                  value={buffer}
+                  initialValue={buffer}
                   onChange={setBuffer}
                   schema={schema.data}
                   diagnostics={validation.result?.diagnostics ?? []}

@@ -22,7 +22,7 @@ export default function YamlEditor(props: YamlEditorProps) {
     if (!container.current) return undefined;
     setupMonacoEnvironment(props.workersUrl);
     configureWorkflowSchema(latest.current.schema);
-    const model = monaco.editor.createModel(latest.current.value, 'yaml', monaco.Uri.parse(`inmemory://workflows/workflow-${++modelCounter}.yaml`));
+    const model = monaco.editor.createModel(latest.current.initialValue, 'yaml', monaco.Uri.parse(`inmemory://workflows/workflow-${++modelCounter}.yaml`));
     const editor = monaco.editor.create(container.current, {
       model,
       automaticLayout: true,
@@ -87,16 +87,11 @@ export default function YamlEditor(props: YamlEditorProps) {
       editor.dispose();
       model.dispose();
     };
-    // The editor is created once; value/schema/diagnostics are synced by the effects below.
+    // The editor is created once and owns the text from then on; schema and diagnostics are synced below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => configureWorkflowSchema(props.schema), [props.schema]);
-
-  useEffect(() => {
-    const model = editorRef.current?.getModel();
-    if (model && model.getValue() !== props.value) model.pushEditOperations([], [{ range: model.getFullModelRange(), text: props.value }], () => null);
-  }, [props.value]);
 
   useEffect(() => {
     const model = editorRef.current?.getModel();

@@ -11,7 +11,11 @@ export interface YamlEditorHandle {
 }
 
 export interface YamlEditorProps {
-  value: string;
+  /**
+   * The text at mount; afterwards the editor owns it and reports edits through onChange (pushing every re-render's
+   * value back would race with typing and drop keystrokes).
+   */
+  initialValue: string;
   onChange(value: string): void;
   /** JSON Schema from `GET /api/workflows/schema`, for monaco-yaml. */
   schema?: Record<string, unknown>;

@@ -39,11 +39,12 @@ describe('schemaStepTypes', () => {
     definitions: {
       step: {
         oneOf: [
-          { title: 'Console', description: 'Logs a message', properties: { type: { const: 'console' }, with: { $ref: '#/definitions/step.console.with' } } },
-          { title: 'If', properties: { type: { const: 'if' } } },
-          { title: 'http', properties: { type: { const: 'http' }, with: { type: 'object', required: ['url'] } } },
+          { title: 'Console', description: 'Logs a message', properties: { name: {}, type: { const: 'console' }, with: { $ref: '#/definitions/step.console.with' } } },
+          { title: 'If', properties: { name: {}, type: { const: 'if' } } },
+          { title: 'http', properties: { name: {}, type: { const: 'http' }, with: { type: 'object', required: ['url'] } } },
         ],
       },
+      trigger: { oneOf: [{ properties: { type: { const: 'manual' }, inputs: {} } }] },
       'step.console.with': { type: 'object', properties: { message: { type: 'string' } }, required: ['message'] },
     },
   };

@@ -98,7 +98,8 @@ export function schemaStepTypes(schema: Json | undefined): SchemaStepType[] {
     if (Array.isArray(node)) return node.forEach(visit);
     if (!isJson(node)) return;
     const properties = isJson(node.properties) ? node.properties : undefined;
-    const typeConst = properties && isJson(properties.type) ? properties.type.const : undefined;
+    // Step branches have a `name`; trigger branches (`manual`, `alert`…) do not.
+    const typeConst = properties && isJson(properties.type) && properties.name !== undefined ? properties.type.const : undefined;
     if (typeof typeConst === 'string' && !found.has(typeConst)) {
       const withSchema = resolve(properties?.with);
       found.set(typeConst, {
