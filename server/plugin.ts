@@ -13,7 +13,7 @@ import { createAssistantDataClients } from './storage';
 import { bootstrapPreinstalledWorkflows, PreinstalledWorkflowsBootstrapper, type BootstrapOptions } from './workflows/bootstrap';
 import { registerBootstrapRoute } from './workflows/bootstrap/bootstrap_route';
 import { registerTriageSteps } from './workflows/register_triage_steps';
-import { registerRuntimeConfigRoute } from './workflows/runtime_config/runtime_config_route';
+import { registerRuntimeConfigRoutes } from './workflows/runtime_config/runtime_config_route';
 
 /** Contracts of the optional platform plugins (each may be absent; the features using it are then off). */
 export interface SecurityAiAssistantPluginsSetup {
@@ -100,7 +100,7 @@ export class SecurityAiAssistantPlugin
     const deps = { router, logger: this.logger.get('routes'), config: this.config, getServices: () => this.services };
     registerDataRoutes(deps);
     registerChatRoutes(deps);
-    registerRuntimeConfigRoute(router, deps);
+    registerRuntimeConfigRoutes(router, deps);
     registerTriageRoutes(deps);
     registerBootstrapRoute(router, () => this.bootstrap);
     if (plugins.workflowsExtensions) {

@@ -108,12 +108,12 @@ beforeAll(async () => {
   await t.es.indices.refresh({ index: ALERTS_INDEX });
   const open = await t.es.search<AlertSource>({
     index: ALERTS_INDEX,
-    size: 6,
+    size: 7,
     query: { bool: { filter: [{ term: { 'kibana.alert.workflow_status': 'open' } }], must_not: [{ exists: { field: 'kibana.alert.workflow_tags' } }] } },
     sort: [{ '@timestamp': 'desc' }],
   });
   openAlerts = open.hits.hits.map((h) => ({ _id: h._id ?? '', _index: h._index }));
-  expect(openAlerts.length).toBe(6);
+  expect(openAlerts.length).toBe(7);
 });
 
 afterAll(async () => {
@@ -235,6 +235,22 @@ describe('security.alert.validation', () => {
     source = await alertSource(alert._id);
     expect(source['kibana.alert.workflow_tags']).toContain(TAG);
     expect(source['kibana.alert.workflow_tags']).not.toContain(`${TAG}.not_analysed.llm_error`);
+  });
+
+  it('reads the auto-close policy from the space settings at run time', async () => {
+    const bad = await t.put('/internal/security_solution/alert_validation/settings', { auto_close_min_confidence: 0.9, auto_close_max_confidence: 0.5 });
+    expect(bad.status).toBe(400);
+    const put = await t.put('/internal/security_solution/alert_validation/settings', { auto_close_enabled: false });
+    expect(put.status).toBe(200);
+    const config = await t.get<{ auto_close_enabled: boolean; connector_source: string }>('/internal/security_solution/alert_validation/runtime_config');
+    expect(config.body).toMatchObject({ auto_close_enabled: false, connector_source: 'default' });
+
+    const alert = openAlerts[6];
+    llm.setHandler(() => ({ json: verdict('false_positive', 0.99) }));
+    expect((await runOn([alert])).status).toBe('completed');
+    expect((await alertSource(alert._id))['kibana.alert.workflow_status']).toBe('open');
+    expect((await notesOf(alert._id))[0]).toContain('Auto-close is disabled.');
+    await t.put('/internal/security_solution/alert_validation/settings', {});
   });
 
   it('writes an enrichment-only note and not_analysed.no_connector in a space without connectors', async () => {
