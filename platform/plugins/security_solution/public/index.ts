@@ -9,6 +9,8 @@ export type {
   AlertDetails,
   AlertFlyoutHeaderActionExtension,
   AlertFlyoutTabExtension,
+  AlertsBulkActionExtension,
+  SelectedAlert,
   HeaderActionExtension,
   SecuritySolutionExtensionPoints,
   SecuritySolutionPluginSetup,

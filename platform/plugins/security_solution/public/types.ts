@@ -30,10 +30,30 @@ export interface AlertFlyoutTabExtension {
   Component: ComponentType<{ alert: AlertDetails }>;
 }
 
+/** One selected row of the alerts table, as a bulk action receives it. */
+export interface SelectedAlert {
+  id: string;
+  index: string;
+  source: Record<string, unknown>;
+}
+
+/** A button in the alerts table's selection toolbar, acting on the selected alerts (e.g. "Run triage"). */
+export interface AlertsBulkActionExtension {
+  id: string;
+  label: string;
+  order?: number;
+  iconType?: string;
+  /** Most alerts the action accepts at once; the button is disabled above it. */
+  maxAlerts?: number;
+  /** `clearSelection` empties the table selection (e.g. after the action started). */
+  onClick(alerts: SelectedAlert[], helpers: { clearSelection(): void; refresh(): void }): void | Promise<void>;
+}
+
 export interface SecuritySolutionExtensionPoints {
   registerHeaderAction(extension: HeaderActionExtension): () => void;
   registerAlertFlyoutHeaderAction(extension: AlertFlyoutHeaderActionExtension): () => void;
   registerAlertFlyoutTab(extension: AlertFlyoutTabExtension): () => void;
+  registerAlertsBulkAction(extension: AlertsBulkActionExtension): () => void;
 }
 
 export type SecuritySolutionPluginSetup = SecuritySolutionExtensionPoints;

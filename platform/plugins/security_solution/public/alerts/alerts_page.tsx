@@ -23,6 +23,7 @@ import { readString, readStringArray } from '../../common/alert_fields';
 import type { AlertsApi } from '../api/alerts_api';
 import type { ExtensionRegistry } from '../extensions/extension_registry';
 import { AlertFlyout } from './alert_flyout';
+import { BulkActionsToolbar } from './bulk_actions_toolbar';
 import { buildAlertsSearch, buildFacetsSearch, MAX_RESULT_WINDOW, readBuckets, type AlertsTableState, type FacetBucket, type SortDirection } from './alerts_query';
 import { FilterPopover } from './filter_popover';
 import { SeverityHealth, StatusBadge } from './severity_badge';
@@ -69,6 +70,7 @@ export function AlertsPage({ api, extensions, flyoutAlertId, onFlyoutAlertChange
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string>();
   const [facets, setFacets] = useState<Facets>({ rules: [], tags: [], statuses: [], severities: [] });
+  const [selected, setSelected] = useState<AlertHit[]>([]);
 
   const resolved = useMemo(() => resolveRange(range.start, range.end), [range, refreshKey]);
 
@@ -80,6 +82,8 @@ export function AlertsPage({ api, extensions, flyoutAlertId, onFlyoutAlertChange
     api.searchAlerts(buildAlertsSearch(state), controller.signal).then(
       (res) => {
         setHits(res.hits.hits);
+        // A new page or filter: keep only selected rows still on screen, with their fresh sources.
+        setSelected((previous) => res.hits.hits.filter((h) => previous.some((p) => p._id === h._id)));
         setTotal(res.hits.total.value);
         setError(undefined);
         setLoading(false);
@@ -199,10 +203,12 @@ export function AlertsPage({ api, extensions, flyoutAlertId, onFlyoutAlertChange
         {total > MAX_RESULT_WINDOW && <span> (the first {MAX_RESULT_WINDOW.toLocaleString('en-US')} can be paged; narrow the filters to see the rest)</span>}
       </EuiText>
       <EuiSpacer size="s" />
+      <BulkActionsToolbar actions={extensions.bulkActions} selected={selected} clearSelection={() => setSelected([])} refresh={afterChange} />
       <EuiBasicTable<AlertHit>
         tableCaption="Alerts"
         items={hits}
         itemId="_id"
+        selection={{ selected, onSelectionChange: setSelected }}
         columns={columns}
         loading={loading}
         noItemsMessage={loading ? 'Loading alerts…' : 'No alerts match the filters'}

@@ -1,6 +1,6 @@
 /** Observable lists of extensions, so UI already on screen picks up later registrations. */
 import { BehaviorSubject, type Observable } from 'rxjs';
-import type { AlertFlyoutHeaderActionExtension, AlertFlyoutTabExtension, HeaderActionExtension, SecuritySolutionExtensionPoints } from '../types';
+import type { AlertFlyoutHeaderActionExtension, AlertFlyoutTabExtension, AlertsBulkActionExtension, HeaderActionExtension, SecuritySolutionExtensionPoints } from '../types';
 
 interface Ordered {
   id: string;
@@ -30,6 +30,7 @@ export interface ExtensionRegistry {
   headerActions: ExtensionList<HeaderActionExtension>;
   flyoutHeaderActions: ExtensionList<AlertFlyoutHeaderActionExtension>;
   flyoutTabs: ExtensionList<AlertFlyoutTabExtension>;
+  bulkActions: ExtensionList<AlertsBulkActionExtension>;
   extensionPoints(): SecuritySolutionExtensionPoints;
 }
 
@@ -37,14 +38,17 @@ export function createExtensionRegistry(): ExtensionRegistry {
   const headerActions = createList<HeaderActionExtension>('header action');
   const flyoutHeaderActions = createList<AlertFlyoutHeaderActionExtension>('alert flyout header action');
   const flyoutTabs = createList<AlertFlyoutTabExtension>('alert flyout tab');
+  const bulkActions = createList<AlertsBulkActionExtension>('alerts bulk action');
   return {
     headerActions,
     flyoutHeaderActions,
     flyoutTabs,
+    bulkActions,
     extensionPoints: () => ({
       registerHeaderAction: headerActions.register,
       registerAlertFlyoutHeaderAction: flyoutHeaderActions.register,
       registerAlertFlyoutTab: flyoutTabs.register,
+      registerAlertsBulkAction: bulkActions.register,
     }),
   };
 }
