@@ -131,6 +131,7 @@ export const CHAT_ERROR_CODES = [
   'connector_missing_secrets',
   'no_connector',
   'conversation_not_found',
+  'system_prompt_not_found',
   'alert_not_found',
   'nothing_to_regenerate',
   'message_too_long',

@@ -93,7 +93,7 @@ async function resolveSystemPrompt(
     const prompt = await prompts.get(deps.scope, id);
     if (prompt && prompt.promptType === 'system') return { id: prompt.id, content: prompt.content };
     // An explicit unknown id is the caller's mistake; a vanished stored one re-runs the default chain (§6.2).
-    if (id === requested) throw new ChatError(404, 'conversation_not_found', `System prompt ${id} not found`);
+    if (id === requested) throw new ChatError(404, 'system_prompt_not_found', `System prompt ${id} not found`);
   }
   const fallback = await prompts.getDefaultSystemPrompt(deps.scope, conversationType);
   return { id: fallback.id, content: fallback.content };
