@@ -388,7 +388,7 @@ export class ExecutionService implements WorkflowsExecutionEngineStart {
     try {
       // Reads keep coming from memory until all three are written, so they can go out together.
       await Promise.all([
-        this.buffer.flush({ refresh: true }),
+        this.buffer.flushExecution(doc.id),
         this.deps.store.updateExecution(
           doc.id,
           {

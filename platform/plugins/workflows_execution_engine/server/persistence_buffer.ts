@@ -62,6 +62,29 @@ export class PersistenceBuffer {
     return next;
   }
 
+  /**
+   * An execution's final write: only its own records and events, after every earlier write was acknowledged (so an
+   * older version never lands last), with `wait_for`, and outside the chain so one execution's refresh wait does not
+   * hold up the others. A finished execution's records never change again.
+   */
+  flushExecution(executionId: string): Promise<void> {
+    const records: StepExecutionDoc[] = [];
+    for (const [id, doc] of this.records) {
+      if (doc.workflowRunId === executionId) {
+        records.push(doc);
+        this.records.delete(id);
+      }
+    }
+    const logs = this.logs.filter((doc) => doc.workflow.execution_id === executionId);
+    if (logs.length > 0) this.logs = this.logs.filter((doc) => doc.workflow.execution_id !== executionId);
+    return this.chain.then(async () => {
+      await Promise.all([
+        records.length > 0 ? this.options.store.putStepExecutions(records, { refresh: true }) : undefined,
+        logs.length > 0 ? this.options.store.putLogs(logs, { refresh: true }) : undefined,
+      ]);
+    });
+  }
+
   private schedule(): void {
     if (this.records.size + this.logs.length >= this.maxPending) {
       void this.flush().catch(() => undefined);
