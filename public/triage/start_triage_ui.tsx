@@ -1,5 +1,26 @@
 import type { CoreStart } from '../../platform/core/public';
 import type { SecurityAiAssistantStartDeps } from '../plugin';
+import { createBulkTriageAction } from './bulk_triage';
+import { RunTriageAction } from './run_triage_action';
+import { createTriageApi } from './triage_api';
+import { TriageTab } from './triage_tab';
 
 /** Triage results in the alerts app: verdict, narrative and related-alert graph in the flyout; "Run triage". */
-export function startTriageUi(_core: CoreStart, _plugins: SecurityAiAssistantStartDeps): void {}
+export function startTriageUi(core: CoreStart, plugins: SecurityAiAssistantStartDeps): void {
+  const securitySolution = plugins.securitySolution;
+  if (!securitySolution) return;
+  const api = createTriageApi(core.http, securitySolution.alertsApi);
+  const openAlert = (alertId: string) => void core.application.navigateToUrl(securitySolution.getAlertsUrl(alertId));
+  securitySolution.registerAlertFlyoutTab({
+    id: 'securityAiAssistant:triage',
+    name: 'Triage',
+    order: 10,
+    Component: ({ alert }) => <TriageTab alertId={alert.id} api={api} onOpenAlert={openAlert} />,
+  });
+  securitySolution.registerAlertFlyoutHeaderAction({
+    id: 'securityAiAssistant:runTriage',
+    order: 20,
+    Component: ({ alert }) => <RunTriageAction alert={alert} api={api} />,
+  });
+  securitySolution.registerAlertsBulkAction(createBulkTriageAction(api, core.notifications.toasts, (path) => core.http.basePath.prepend(path)));
+}
