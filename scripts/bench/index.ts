@@ -15,9 +15,10 @@ const BENCHES: Record<string, Bench> = {
 /** Other benchmarks are files `scripts/bench/<name>.ts` exporting `run(argv)`, loaded on demand. */
 async function loadBench(name: string): Promise<Bench | undefined> {
   if (BENCHES[name]) return BENCHES[name];
-  if (!/^[a-z_]+$/.test(name)) return undefined;
+  if (!/^[a-z0-9_-]+$/.test(name)) return undefined;
   try {
-    const module: { run?: Bench } = await import(`./${name}`);
+    // `triage-e2e` is the file triage_e2e.ts.
+    const module: { run?: Bench } = await import(`./${name.replace(/-/g, '_')}`);
     return module.run;
   } catch {
     return undefined;
@@ -28,7 +29,7 @@ async function main(): Promise<number> {
   const [name, ...rest] = process.argv.slice(2);
   const bench = name === undefined ? undefined : await loadBench(name);
   if (bench === undefined) {
-    console.error(`usage: npm run bench -- <${[...Object.keys(BENCHES), 'workflows', 'chat'].join('|')}> [options]`);
+    console.error(`usage: npm run bench -- <${[...Object.keys(BENCHES), 'workflows', 'chat', 'triage-e2e'].join('|')}> [options]`);
     return 2;
   }
   return bench(rest);
