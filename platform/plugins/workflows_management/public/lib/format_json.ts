@@ -8,13 +8,22 @@ export interface FormattedJson {
   bytes: number;
 }
 
+const utf8Length = (codePoint: number) => (codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4);
+
 export function formatJsonForDisplay(value: unknown, maxBytes = MAX_DISPLAY_BYTES): FormattedJson {
   const full = value === undefined ? '' : typeof value === 'string' ? value : (JSON.stringify(value, null, 2) ?? String(value));
-  const bytes = new TextEncoder().encode(full).length;
-  if (bytes <= maxBytes) return { text: full, truncated: false, bytes };
-  // Cut by bytes, then drop a possibly split trailing character.
-  const cut = new TextDecoder('utf-8', { fatal: false }).decode(new TextEncoder().encode(full).slice(0, maxBytes)).replace(/\uFFFD$/, '');
-  return { text: cut, truncated: true, bytes };
+  // One pass over code points: the UTF-8 size, and where the text must be cut (never inside a character).
+  let bytes = 0;
+  let cutAt = -1;
+  for (let i = 0; i < full.length; ) {
+    const codePoint = full.codePointAt(i) ?? 0;
+    const size = utf8Length(codePoint);
+    if (cutAt === -1 && bytes + size > maxBytes) cutAt = i;
+    bytes += size;
+    i += codePoint > 0xffff ? 2 : 1;
+  }
+  if (cutAt === -1) return { text: full, truncated: false, bytes };
+  return { text: full.slice(0, cutAt), truncated: true, bytes };
 }
 
 export function formatBytes(bytes: number): string {
