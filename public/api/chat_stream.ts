@@ -3,9 +3,14 @@
  * Errors before the first line are plain JSON errors (§3.6) and reject with a ChatRequestError.
  */
 import type { IBasePath } from '../../platform/core/public';
-import { readNdjson, type ByteStream } from './ndjson';
+import { createChatEventDecoder } from '../../common/chat';
 import { ASSISTANT_ROUTES, PUBLIC_API_VERSION } from './routes';
 import type { ChatCompleteRequest, ChatStreamEvent } from './types';
+
+/** The part of a fetch Response body the reader needs (a WHATWG ReadableStream satisfies it). */
+export interface ByteStream {
+  getReader(): { read(): Promise<{ done: boolean; value?: Uint8Array }>; cancel(reason?: unknown): Promise<void> };
+}
 
 export class ChatRequestError extends Error {
   override readonly name = 'ChatRequestError';
@@ -31,10 +36,6 @@ export type FetchLike = (input: string, init: { method: string; headers: Record<
 export interface ChatStreamDeps {
   basePath: IBasePath;
   fetchImpl?: FetchLike;
-}
-
-function isStreamEvent(value: unknown): value is ChatStreamEvent {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 export async function* streamChatComplete(deps: ChatStreamDeps, request: ChatCompleteRequest, signal?: AbortSignal): AsyncGenerator<ChatStreamEvent> {
@@ -67,7 +68,17 @@ export async function* streamChatComplete(deps: ChatStreamDeps, request: ChatCom
       parsed.attributes?.missingPrivileges,
     );
   }
-  for await (const line of readNdjson(response.body)) {
-    if (isStreamEvent(line)) yield line;
+  // Every line is checked against the shared §3.6 event schemas (common/api/chat).
+  const decoder = createChatEventDecoder();
+  const reader = response.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (value) yield* decoder.push(value);
+    }
+    yield* decoder.flush();
+  } finally {
+    await reader.cancel().catch(() => undefined);
   }
 }

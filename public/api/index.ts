@@ -1,6 +1,6 @@
 export { createAssistantApi, kqlQuote, kqlWildcard, type AssistantApi, type FindParams, type HostConnectorInput } from './assistant_api';
 export { AssistantApiProvider, useAssistantApi, type AssistantApiContextValue } from './api_context';
-export { ChatRequestError, streamChatComplete, type ChatStreamDeps, type FetchLike } from './chat_stream';
+export { ChatRequestError, streamChatComplete, type ByteStream, type ChatStreamDeps, type FetchLike } from './chat_stream';
 export {
   HISTORY_PAGE_SIZE,
   useAnonymizationPolicy,
@@ -14,7 +14,6 @@ export {
   useKbStatus,
   usePrompts,
 } from './hooks';
-export { createNdjsonSplitter, readNdjson, type ByteStream, type NdjsonSplitter } from './ndjson';
 export { queryKeys } from './query_keys';
 export { API_BASE, ASSISTANT_ROUTES, HOST_ROUTES, PUBLIC_API_VERSION } from './routes';
 export type * from './types';

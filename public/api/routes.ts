@@ -1,6 +1,6 @@
 /** Paths of the assistant's HTTP API (assistant.md §3.2), relative to the space (core.http adds `/s/<id>`). */
 export const API_BASE = '/api/security_ai_assistant';
-export const PUBLIC_API_VERSION = '2023-10-31';
+export { PUBLIC_API_VERSION } from '../../common/api/chat';
 
 export const ASSISTANT_ROUTES = {
   conversations: `${API_BASE}/current_user/conversations`,

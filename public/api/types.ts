@@ -5,6 +5,7 @@
 import type { ApiConfig, ConversationType, FindResponse, BulkActionResponse } from '../../common/api/primitives';
 import type { Conversation, Message, FinishReason } from '../../common/api/conversations';
 
+
 export type { ApiConfig, ConversationType, FindResponse, BulkActionResponse, Conversation, Message, FinishReason };
 
 export type AiActionTypeId = '.gen-ai' | '.anthropic' | '.bedrock' | '.gemini';
@@ -136,41 +137,5 @@ export interface FieldRuleInput {
   anonymized: boolean;
 }
 
-export type PromptContextSource = { kind: 'alert'; alertId: string } | { kind: 'data'; data: Record<string, string[]> } | { kind: 'text'; text: string };
-
-export interface PromptContextInput {
-  id: string;
-  category: string;
-  description: string;
-  fieldOverrides?: FieldRuleInput[];
-  source: PromptContextSource;
-}
-
-export interface ChatCompleteRequest {
-  conversationId?: string;
-  conversation?: { title?: string; conversationType?: ConversationType };
-  connectorId?: string;
-  model?: string;
-  systemPromptId?: string;
-  message?: string;
-  regenerate?: boolean;
-  contexts?: PromptContextInput[];
-  replacements?: Record<string, string>;
-  alertsToAnalyze?: number;
-  responseLanguage?: string;
-  timeZone?: string;
-  stream?: boolean;
-  persist?: boolean;
-}
-
-/** §3.6: one NDJSON line of the chat stream. */
-export type ChatStreamEvent =
-  | { type: 'conversation'; conversationId: string; title: string; created: boolean; connectorId: string; connectorFallbackFrom?: string; userMessage?: Message }
-  | { type: 'replacements'; replacements: Record<string, string> }
-  | { type: 'tool_call'; id: string; name: string; args: unknown }
-  | { type: 'tool_result'; id: string; name: string; ok: boolean; summary?: string }
-  | { type: 'content'; payload: string }
-  | { type: 'title'; title: string }
-  | { type: 'ping' }
-  | { type: 'done'; message: Message; replacements: Record<string, string>; finishReason: FinishReason; usage?: unknown }
-  | { type: 'error'; code: string; message: string; retryable: boolean; persistedMessage?: Message };
+export type { ChatCompleteRequestInput as ChatCompleteRequest, ChatStreamEvent, PromptContextInput } from '../../common/api/chat';
+export type PromptContextSource = import('../../common/api/chat').PromptContextInput['source'];

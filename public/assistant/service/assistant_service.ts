@@ -21,6 +21,7 @@ import {
   DRAFT_KEY,
   type AssistantState,
   type ConversationSession,
+  type InvestigationTarget,
   type OpenOptions,
   type PromptContext,
   type SelectedContext,
@@ -74,6 +75,7 @@ export class AssistantService {
       registeredContexts: [],
       showAnonymized: safeGet(deps.localStorage, showAnonymizedKey(deps.ownerKey)) === 'true',
       composerRevision: 0,
+      investigationTargets: [],
     };
   }
 
@@ -171,6 +173,15 @@ export class AssistantService {
     this.setState((s) => ({ ...s, settingsTab: tab }));
   }
 
+  setDraftApiConfig(patch: { connectorId?: string; systemPromptId?: string }): void {
+    this.setState((s) => ({ ...s, draft: { ...s.draft, ...patch } }));
+  }
+
+  registerInvestigationTarget(target: InvestigationTarget): () => void {
+    this.setState((s) => ({ ...s, investigationTargets: [...s.investigationTargets.filter((t) => t.id !== target.id), target] }));
+    return () => this.setState((s) => ({ ...s, investigationTargets: s.investigationTargets.filter((t) => t !== target) }));
+  }
+
   // ---- composer drafts ------------------------------------------------------------------------------
 
   getComposerText(key: string): string {
@@ -246,8 +257,8 @@ export class AssistantService {
       ...(text ? { message: text } : {}),
       contexts,
       replacements: key === DRAFT_KEY ? this.state.draft.replacements : {},
-      ...(options.connectorId ? { connectorId: options.connectorId } : {}),
-      ...(options.systemPromptId ? { systemPromptId: options.systemPromptId } : {}),
+      ...((options.connectorId ?? (key === DRAFT_KEY ? this.state.draft.connectorId : undefined)) ? { connectorId: options.connectorId ?? this.state.draft.connectorId } : {}),
+      ...((options.systemPromptId ?? (key === DRAFT_KEY ? this.state.draft.systemPromptId : undefined)) ? { systemPromptId: options.systemPromptId ?? this.state.draft.systemPromptId } : {}),
       ...(options.model ? { model: options.model } : {}),
       ...(options.alertsToAnalyze ? { alertsToAnalyze: options.alertsToAnalyze } : {}),
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
@@ -409,7 +420,8 @@ export class AssistantService {
     const queryKey = queryKeys.conversation(this.deps.spaceId, id);
     try {
       await this.deps.queryClient.fetchQuery({ queryKey, queryFn: () => this.deps.api.getConversation(id), staleTime: 0 });
-      this.patchSession(id, (s) => ({ settledMessages: undefined, streamRaw: '', streamDisplay: s.error?.kind === 'broken' ? s.streamDisplay : '', tools: s.error ? s.tools : [], pendingUserText: undefined, regenerating: false }));
+      // The stored conversation now holds the user message, the answer (partial or error) and its tools.
+      this.patchSession(id, (s) => ({ ...emptySession(), error: s.error?.kind === 'llm' ? undefined : s.error, connectorFallbackFrom: s.connectorFallbackFrom }));
     } catch {
       // Keep showing what the stream delivered; the next open refetches.
     }

@@ -61,6 +61,9 @@ export interface DraftConversation {
   conversationType: ConversationType;
   /** Tokens other features hand over (#235043). */
   replacements: Record<string, string>;
+  /** Chosen in the header before the first send (a saved conversation stores them in apiConfig). */
+  connectorId?: string;
+  systemPromptId?: string;
 }
 
 export interface AssistantState {
@@ -75,6 +78,14 @@ export interface AssistantState {
   /** Bumped when the service puts text back into a composer (restore after a failed send, quick prompts). */
   composerRevision: number;
   settingsTab?: string;
+  investigationTargets: InvestigationTarget[];
+}
+
+/** §1.6 "Add query to investigation": a feature that accepts queries (absent → the action is hidden). */
+export interface InvestigationTarget {
+  id: string;
+  languages: string[];
+  addQuery(query: { language: string; query: string }): void | Promise<void>;
 }
 
 export interface OpenOptions {
