@@ -11,7 +11,7 @@ import { createAlertChatAction } from './assistant/alert_chat_action';
 import { AssistantProviders } from './assistant/assistant_providers';
 import { AssistantFlyout } from './assistant/flyout/assistant_flyout';
 import { createHeaderButton } from './assistant/header_button';
-import { AssistantService, isMacPlatform, isToggleShortcut, takeDeepLink, type NavigatorLike } from './assistant/service';
+import { AssistantService, installToggleShortcut, isMacPlatform, takeDeepLink, type NavigatorLike } from './assistant/service';
 import type { SecurityAiAssistantSetupDeps, SecurityAiAssistantStartDeps } from './plugin';
 import { SETTINGS_APP_ID, mountSettingsApp } from './settings';
 
@@ -83,15 +83,7 @@ function start(core: CoreStart, plugins: SecurityAiAssistantStartDeps, ownerKey:
 
   // Cmd+; / Ctrl+; toggles from anywhere, inputs included (capture phase), but not while an IME composes.
   const mac = isMacPlatform(navigator as Navigator & NavigatorLike);
-  window.addEventListener(
-    'keydown',
-    (event) => {
-      if (!isToggleShortcut(event, mac)) return;
-      event.preventDefault();
-      service.toggle();
-    },
-    true,
-  );
+  installToggleShortcut(window, mac, () => service.toggle());
   window.addEventListener('pagehide', () => service.stopAll());
 
   const container = document.createElement('div');

@@ -1,5 +1,6 @@
 /** Typed client of the assistant's HTTP API (§3.2) and the host routes it uses, over core.http. */
 import type { HttpSetup } from '../../platform/core/public';
+import type { AssistantCapabilities as ServerCapabilities } from '../../common/api/capabilities';
 import type { ConversationCreate, ConversationUpdate } from '../../common/api/conversations';
 import { ASSISTANT_ROUTES, HOST_ROUTES, PUBLIC_API_VERSION } from './routes';
 import type {
@@ -37,6 +38,21 @@ export interface HostConnectorInput {
 
 const v = { version: PUBLIC_API_VERSION };
 
+/** M1 as the server answers it (common/api/capabilities) → the flat shape the UI checks. */
+export function toUiCapabilities(caps: ServerCapabilities): AssistantCapabilities {
+  const p = caps.privileges;
+  return {
+    assistantRead: p.read,
+    assistantAll: p.all,
+    updateAnonymization: p.updateAnonymization,
+    manageGlobalKnowledgeBase: p.manageGlobalKnowledgeBase,
+    connectorsRead: p.connectorsRead,
+    connectorsAll: p.connectorsAll,
+    kbMode: caps.knowledgeBase?.mode,
+    missingPrivileges: caps.missingPrivileges ?? {},
+  };
+}
+
 function findQuery(p: FindParams): Record<string, string | number | string[] | undefined> {
   return {
     page: p.page ?? 1,
@@ -72,7 +88,7 @@ export function createAssistantApi(http: HttpSetup) {
       http.delete<{ success: boolean; totalDeleted: number; failures: unknown[] }>(ASSISTANT_ROUTES.conversations, { ...v, body: { excludedIds } }),
     exportConversationsUrl: (ids: string[]) => `${http.basePath.prepend(ASSISTANT_ROUTES.conversationsExport)}?${ids.map((id) => `ids=${encodeURIComponent(id)}`).join('&')}`,
 
-    getCapabilities: () => http.get<AssistantCapabilities>(ASSISTANT_ROUTES.capabilities, v),
+    getCapabilities: async (): Promise<AssistantCapabilities> => toUiCapabilities(await http.get<ServerCapabilities>(ASSISTANT_ROUTES.capabilities, v)),
     getConnectors: () => http.get<ConnectorsResponse>(ASSISTANT_ROUTES.connectors, v),
     testConnector: (id: string) => http.post<ConnectorTestResult>(ASSISTANT_ROUTES.connectorTest(id), v),
     createHostConnector: (body: HostConnectorInput) => http.post<{ id: string }>(HOST_ROUTES.connector(), { body: { ...body } }),

@@ -1,4 +1,4 @@
-export { createAssistantApi, kqlQuote, kqlWildcard, type AssistantApi, type FindParams, type HostConnectorInput } from './assistant_api';
+export { createAssistantApi, kqlQuote, kqlWildcard, toUiCapabilities, type AssistantApi, type FindParams, type HostConnectorInput } from './assistant_api';
 export { AssistantApiProvider, useAssistantApi, type AssistantApiContextValue } from './api_context';
 export { ChatRequestError, streamChatComplete, type ByteStream, type ChatStreamDeps, type FetchLike } from './chat_stream';
 export {

@@ -34,7 +34,7 @@ export interface ConnectorTestResult {
   latencyMs: number;
   model?: string;
   toolCalling?: string;
-  error?: string;
+  error?: { code: string; message: string };
 }
 
 /** M1: what the current user may do in this space (§9), plus the KB mode. */
@@ -46,6 +46,8 @@ export interface AssistantCapabilities {
   connectorsRead: boolean;
   connectorsAll: boolean;
   kbMode?: 'lexical' | 'semantic';
+  /** Per capability, the api tags it would need (empty when granted): the UI names them (G4). */
+  missingPrivileges: Record<string, string[]>;
 }
 
 export type PromptType = 'system' | 'quick';

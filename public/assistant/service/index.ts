@@ -2,5 +2,6 @@ export { AssistantService, MAX_CONTEXTS_PER_MESSAGE, type AssistantServiceDeps, 
 export { draftKey, flyoutWidthKey, lastConversationKey, safeGet, safeSet, showAnonymizedKey, type KeyValueStorage } from './browser_storage';
 export { DEEP_LINK_PARAM, takeDeepLink } from './deep_link';
 export { isComposing, isMacPlatform, isSendKey, isShowAnonymizedShortcut, isToggleShortcut, type KeyLike, type NavigatorLike } from './keyboard';
+export { installToggleShortcut } from './shortcut';
 export { AssistantServiceContext, useAssistantService, useAssistantState } from './use_assistant_state';
 export * from './types';

@@ -29,7 +29,7 @@ export function ConnectorsTab({ notifications, canEdit }: { notifications: Notif
       const res = await api.testConnector(c.id);
       setTests((t) => ({ ...t, [c.id]: res.ok }));
       if (res.ok) notifications.toasts.addSuccess(intl.formatMessage(s.testOk, { latency: res.latencyMs, model: res.model ?? 'none' }));
-      else notifications.toasts.addDanger(intl.formatMessage(s.testFailed, { error: res.error ?? '' }));
+      else notifications.toasts.addDanger(intl.formatMessage(s.testFailed, { error: res.error?.message ?? '' }));
     } catch (e) {
       setTests((t) => ({ ...t, [c.id]: false }));
       notifications.toasts.addDanger(intl.formatMessage(s.testFailed, { error: (e as Error).message }));
