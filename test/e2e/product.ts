@@ -4,11 +4,17 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { FakeLlm } from '../fake_llm';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
+/** What the fake LLM (run.ts) answers when a test scripts nothing else. */
+export const FAKE_LLM_ANSWER = 'The alert shows **suspicious PowerShell** activity; isolate the host and review the parent process.';
+
 export interface RunningProduct {
   url: string;
+  /** The scripted OpenAI-compatible LLM behind the preconfigured `fake-llm` connector (when run.ts started one). */
+  fakeLlm?: FakeLlm;
   username: string;
   password: string;
   dataPath: string;

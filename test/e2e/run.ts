@@ -6,11 +6,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { startFakeLlm } from '../fake_llm';
 import { launchBrowser } from './browser';
-import { REPO_ROOT, startProduct } from './product';
+import { FAKE_LLM_ANSWER, REPO_ROOT, startProduct } from './product';
 import type { E2eTest } from './types';
 
 const FIRST = 'alerts_page';
+
 
 const isTestList = (value: unknown): value is E2eTest[] =>
   Array.isArray(value) && value.every((t) => typeof t === 'object' && t !== null && 'name' in t && 'run' in t);
@@ -37,7 +39,15 @@ async function main(): Promise<number> {
   const started = Date.now();
   process.stdout.write('Starting the product (npm start)...\n');
   const TESTS = await loadTests();
-  const product = await startProduct();
+  // A scripted OpenAI-compatible LLM, declared to the product as a preconfigured connector (Kibana-style CLI override).
+  const fakeLlm = await startFakeLlm();
+  fakeLlm.setHandler(() => ({ content: FAKE_LLM_ANSWER, chunkSize: 6 }));
+  const connector = { 'fake-llm': { name: 'Fake LLM', actionTypeId: '.gen-ai', config: { apiProvider: 'Other', apiUrl: fakeLlm.baseUrl, defaultModel: 'fake-model' }, secrets: {} } };
+  const product = await startProduct({ extraArgs: [`--xpack.actions.preconfigured=${JSON.stringify(connector)}`] }).catch(async (error: unknown) => {
+    await fakeLlm.close();
+    throw error;
+  });
+  product.fakeLlm = fakeLlm;
   process.stdout.write(`Product is available at ${product.url} after ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   const browser = await launchBrowser();
   try {
@@ -59,6 +69,7 @@ async function main(): Promise<number> {
   } finally {
     await browser.close().catch((e: Error) => process.stdout.write(`warning: closing the browser failed: ${e.message}\n`));
     await product.stop().catch((e: Error) => process.stdout.write(`warning: stopping the product failed: ${e.message}\n`));
+    await fakeLlm.close().catch((e: Error) => process.stdout.write(`warning: closing the fake LLM failed: ${e.message}\n`));
   }
   if (failed > 0) process.stdout.write(`Product output (tail):\n${product.output().slice(-3000)}\n`);
   process.stdout.write(`${passed} passed, ${failed} failed\n`);
