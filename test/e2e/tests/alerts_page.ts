@@ -50,7 +50,7 @@ export const alertsPageTests: E2eTest[] = [
   {
     name: 'opens an alert flyout with overview, all fields, notes and status actions',
     async run({ page }) {
-      const ruleName = (await page.locator('.alertsTableRow').first().locator('td').nth(1).innerText()).trim();
+      const ruleName = (await page.locator('.alertsTableRow').first().getByTestId('alertRuleName').innerText()).trim();
       await page.getByTestId('alertTimestampLink').first().click();
       await page.getByTestId('alertFlyout').waitFor({ timeout: 30_000 });
       const title = (await page.getByTestId('alertFlyoutTitle').innerText()).trim();

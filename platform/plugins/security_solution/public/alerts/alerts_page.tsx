@@ -142,7 +142,7 @@ export function AlertsPage({ api, extensions, flyoutAlertId, onFlyoutAlertChange
         );
       },
     },
-    { field: 'kibana.alert.rule.name', name: 'Rule', sortable: true, render: (_v: unknown, hit: AlertHit) => readString(hit._source, 'kibana.alert.rule.name') ?? '—' },
+    { field: 'kibana.alert.rule.name', name: 'Rule', sortable: true, render: (_v: unknown, hit: AlertHit) => <span data-test-subj="alertRuleName">{readString(hit._source, 'kibana.alert.rule.name') ?? '—'}</span> },
     { field: 'kibana.alert.severity', name: 'Severity', sortable: true, width: '110px', render: (_v: unknown, hit: AlertHit) => <SeverityHealth severity={readString(hit._source, 'kibana.alert.severity')} /> },
     { field: 'kibana.alert.risk_score', name: 'Risk', sortable: true, width: '70px', render: (_v: unknown, hit: AlertHit) => String(hit._source['kibana.alert.risk_score'] ?? '—') },
     { field: 'kibana.alert.workflow_status', name: 'Status', sortable: true, width: '120px', render: (_v: unknown, hit: AlertHit) => <StatusBadge status={readString(hit._source, 'kibana.alert.workflow_status')} /> },
