@@ -9,7 +9,7 @@ import type { CoreSetup, CoreStart } from '../platform/core/public';
 import { createAssistantApi } from './api';
 import { createAlertChatAction } from './assistant/alert_chat_action';
 import { AssistantProviders } from './assistant/assistant_providers';
-import { AssistantFlyout } from './assistant/flyout/assistant_flyout';
+import { LazyAssistantFlyout } from './assistant/flyout/lazy_assistant_flyout';
 import { createHeaderButton } from './assistant/header_button';
 import { AssistantService, installToggleShortcut, isMacPlatform, takeDeepLink, type NavigatorLike } from './assistant/service';
 import type { SecurityAiAssistantSetupDeps, SecurityAiAssistantStartDeps } from './plugin';
@@ -91,7 +91,7 @@ function start(core: CoreStart, plugins: SecurityAiAssistantStartDeps, ownerKey:
   document.body.appendChild(container);
   createRoot(container).render(
     <AssistantProviders {...rt}>
-      <AssistantFlyout notifications={core.notifications} notesAvailable={plugins.securitySolution !== undefined} storage={window.localStorage} />
+      <LazyAssistantFlyout notifications={core.notifications} notesAvailable={plugins.securitySolution !== undefined} storage={window.localStorage} />
     </AssistantProviders>,
   );
 

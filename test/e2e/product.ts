@@ -53,6 +53,15 @@ async function waitForAvailable(url: string, child: ChildProcess, timeoutMs: num
   throw new Error(`The product did not become available within ${timeoutMs / 1000} s:\n${output().slice(-4000)}`);
 }
 
+function processGroupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function startProduct(options: { timeoutMs?: number; extraArgs?: string[] } = {}): Promise<RunningProduct> {
   const [port, esPort] = [await freePort(), await freePort()];
   const dataPath = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-data-'));
@@ -73,9 +82,10 @@ export async function startProduct(options: { timeoutMs?: number; extraArgs?: st
       process.kill(-child.pid, 'SIGTERM');
       const timer = setTimeout(() => child.pid && child.exitCode === null && process.kill(-child.pid, 'SIGKILL'), 15_000);
       await exited;
+      // npm may exit before its node grandchild has flushed the engine's WAL: wait for the whole group to be gone.
+      for (let waited = 0; waited < 15_000 && processGroupAlive(child.pid); waited += 100) await new Promise((r) => setTimeout(r, 100));
       clearTimeout(timer);
     }
-    // The engine may still be flushing its WAL for a moment after npm exits.
     fs.rmSync(dataPath, { recursive: true, force: true, maxRetries: 10, retryDelay: 500 });
   };
   try {

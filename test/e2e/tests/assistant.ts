@@ -17,9 +17,17 @@ export const assistantTests: E2eTest[] = [
     async run({ product, page }) {
       await page.goto(`${product.url}/app/security/alerts`);
       await page.locator('.alertsTableRow').first().waitFor({ timeout: 60_000 });
+      const chunksBefore = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+      const pressed = Date.now();
       await page.keyboard.press('Control+;');
       await page.getByTestId('assistantFlyout').waitFor({ timeout: 15_000 });
+      await page.getByTestId('assistantComposer').waitFor({ timeout: 15_000 });
+      const interactiveMs = Date.now() - pressed;
       await page.getByTestId('assistantWelcomeW5').waitFor({ timeout: 15_000 });
+      const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+      const flyoutChunks = fetched.filter((name) => !chunksBefore.includes(name) && name.includes('/bundles/') && name.endsWith('.js'));
+      assert(flyoutChunks.length > 0, 'the flyout code was not a lazy chunk: no bundle was fetched when it opened');
+      process.stdout.write(`    shortcut → interactive flyout: ${interactiveMs} ms; lazy chunks fetched on first open: ${flyoutChunks.map((n) => n.split('/').pop()).join(', ')}\n`);
       const connector = await page.getByTestId('assistantConnectorSelected').innerText();
       assert(connector.includes('Fake LLM'), `expected the Fake LLM connector to be selected, got "${connector}"`);
     },
