@@ -322,11 +322,14 @@ export class ExecutionService implements WorkflowsExecutionEngineStart {
       if (doc.cancelRequested) runner.cancel();
       this.appendLog(live, { level: 'info', message: `Workflow execution started`, action: 'execution-start' });
       const outcome = await runner.run();
+      // The run ended when its steps did: stamp that before the slot goes to the next run, not after the final writes.
+      const endedAt = this.now();
       releaseSlot();
-      await this.finish(live, outcome.status, outcome.error);
+      await this.finish(live, outcome.status, outcome.error, endedAt);
     } catch (error) {
+      const endedAt = this.now();
       releaseSlot();
-      await this.finish(live, 'failed', toExecutionError(error));
+      await this.finish(live, 'failed', toExecutionError(error), endedAt);
     } finally {
       releaseSlot();
     }
@@ -364,7 +367,7 @@ export class ExecutionService implements WorkflowsExecutionEngineStart {
   }
 
   /** Terminal write: records and logs first (searchable), then the execution document with `wait_for`. */
-  private async finish(live: LiveExecution, status: ExecutionStatus, error?: { type: string; message: string; details?: unknown }): Promise<void> {
+  private async finish(live: LiveExecution, status: ExecutionStatus, error?: { type: string; message: string; details?: unknown }, endedAt?: Date): Promise<void> {
     const doc = live.doc;
     if (live.phase === 'finishing') return;
     if (this.stopped) {
@@ -372,7 +375,7 @@ export class ExecutionService implements WorkflowsExecutionEngineStart {
       return;
     }
     live.phase = 'finishing';
-    const finishedAt = this.now();
+    const finishedAt = endedAt ?? this.now();
     doc.status = status;
     doc.finishedAt = finishedAt.toISOString();
     if (doc.startedAt) doc.duration = finishedAt.getTime() - Date.parse(doc.startedAt);
