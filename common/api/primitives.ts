@@ -34,18 +34,6 @@ export type ApiConfig = z.infer<typeof apiConfigSchema>;
 export const userRefSchema = z.strictObject({ id: z.string().optional(), name: z.string() });
 export type UserRef = z.infer<typeof userRefSchema>;
 
-/** `_find` query string (§3.1): `fields`, KQL `filter`, sort, paging with the 10,000 window. */
-export const findQuerySchema = z
-  .object({
-    fields: z.union([z.array(z.string()), z.string().transform((s) => s.split(',').filter(Boolean))]).optional(),
-    filter: z.string().max(4_000).optional(),
-    sort_field: z.string().optional(),
-    sort_order: z.enum(['asc', 'desc']).optional(),
-    page: z.coerce.number().int().min(1).default(1),
-    per_page: z.coerce.number().int().min(0).max(100).default(20),
-  })
-  .refine((q) => q.page * q.per_page <= 10_000, { message: 'page × per_page must not exceed 10,000', path: ['page'] });
-
 /**
  * A resource's `_find` query: the shared fields (§3.1) with its own `per_page` ceiling (A1 allows 1,000) and extra
  * parameters; the 10,000-result window always applies.
@@ -61,7 +49,10 @@ export const findQueryWith = <S extends z.core.$ZodLooseShape>(extra: S, options
       per_page: z.coerce.number().int().min(0).max(options.maxPerPage ?? 100).default(20),
       ...extra,
     })
-    .refine((q) => (q as { page: number; per_page: number }).page * (q as { page: number; per_page: number }).per_page <= 10_000, {
+    .refine((q) => {
+      const { page, per_page } = q as { page: number; per_page: number };
+      return page * per_page <= 10_000;
+    }, {
       message: 'page × per_page must not exceed 10,000',
       path: ['page'],
     });

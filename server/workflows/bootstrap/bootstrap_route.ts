@@ -20,8 +20,7 @@ export function registerBootstrapRoute(router: IRouter, getOptions: () => Promis
         return response.badRequest({ body: { message: `Preinstalled workflows are disabled; set feature_flags.overrides.${key}: true` } });
       }
       const spaceId = options.core.spaces.getSpaceId(request);
-      const core = { ...options.core, spaces: { ...options.core.spaces, getAll: () => [{ id: spaceId, name: spaceId }] } };
-      return response.ok({ body: await bootstrapPreinstalledWorkflows({ ...options, core }) });
+      return response.ok({ body: await bootstrapPreinstalledWorkflows({ ...options, spaceIds: [spaceId] }) });
     },
   );
 }

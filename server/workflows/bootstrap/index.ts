@@ -12,6 +12,8 @@ export interface BootstrapOptions {
   core: Pick<CoreStart, 'featureFlags' | 'spaces'>;
   management: WorkflowsManagementApi | undefined;
   bootstrapper?: PreinstalledWorkflowsBootstrapper;
+  /** Only these spaces (the `_bootstrap` route); default: every space. */
+  spaceIds?: readonly string[];
   /** `workflowsExtensions.isReady()`: the steps the workflow uses must be registered before it is validated. */
   isReady?: () => Promise<void>;
   logger: Logger;
@@ -40,7 +42,7 @@ export async function bootstrapPreinstalledWorkflows(options: BootstrapOptions):
     logger.warn('Preinstalled workflows are enabled but workflow management is not available; nothing installed');
     return EMPTY;
   }
-  const spaces = core.spaces.getAll().map((s) => s.id);
+  const spaces = options.spaceIds ?? core.spaces.getAll().map((s) => s.id);
   const spaceIds = spaces.length > 0 ? spaces : ['default'];
   if (!(await readFlag(core, 'registerAlertValidationStepsEnabled', logger))) {
     logger.warn('Preinstalled workflows need the alert validation steps, which are disabled; nothing installed');
