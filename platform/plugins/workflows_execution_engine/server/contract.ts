@@ -136,3 +136,39 @@ export interface WorkflowsExecutionEngineStart {
   /** Resolves with the terminal status (tests, bench, the bootstrapper's smoke checks). */
   waitForCompletion(executionId: string, timeoutMs?: number): Promise<ExecutionStatus>;
 }
+
+/**
+ * AI request guards (the engine's equivalent of a CI runner's `add-mask`): a plugin registers a factory at setup and
+ * the `ai.prompt` / `ai.agent` steps consult every factory for each LLM request. The guard scrubs all outgoing text
+ * (system prompt, messages, attachment renderings, tool-call arguments) and restores the model's answer before it is
+ * validated and becomes step output. A factory that throws fails the step: the request is never sent unguarded.
+ */
+export interface AiRequestGuardAttachment {
+  id?: string;
+  type: string;
+  data: unknown;
+}
+
+export interface AiRequestGuardContext {
+  spaceId: string;
+  workflowId: string;
+  executionId: string;
+  stepId: string;
+  stepType: string;
+  /** The execution's trigger event (e.g. `{alerts: […], rule, spaceId}` for alert runs), if any. */
+  event: Record<string, unknown> | undefined;
+  /** `ai.agent` attachments, unscrubbed (empty for `ai.prompt`). */
+  attachments: readonly AiRequestGuardAttachment[];
+  /** Every text about to be sent: the system prompt, then each message's content. */
+  outgoingText: readonly string[];
+}
+
+export interface AiRequestGuard {
+  /** Replaces sensitive values in one outgoing text. */
+  scrub(text: string): string;
+  /** Maps tokens back to originals, deep through arrays and objects (strings only). */
+  restore(value: unknown): unknown;
+}
+
+/** Resolves `undefined` when this request needs no guarding. */
+export type AiRequestGuardFactory = (context: AiRequestGuardContext) => Promise<AiRequestGuard | undefined>;

@@ -6,7 +6,7 @@ import type { ServerStepDefinition } from '../../workflows_extensions/common';
 import type { WorkflowsExtensionsServerSetup, WorkflowsExtensionsServerStart } from '../../workflows_extensions/server';
 import { createAgentRegistry } from './agents/agent_registry';
 import type { EngineConfig } from './config';
-import type { WorkflowsExecutionEngineStart } from './contract';
+import type { AiRequestGuardFactory, WorkflowsExecutionEngineStart } from './contract';
 import { ExecutionService } from './execution_service';
 import { createKibanaApiClient } from './kibana_api/kibana_api_client';
 import { lazyActions, lazyClient } from './lazy_services';
@@ -30,6 +30,11 @@ export interface EnginePluginsStart {
 export interface WorkflowsExecutionEngineSetup {
   /** Adds an agent for `ai.agent` (`elastic-ai-agent` is built in). Throws on a duplicate id or after setup. */
   registerAgent(agent: AgentDefinition): void;
+  /**
+   * Adds a guard every `ai.prompt` / `ai.agent` request goes through (scrub before sending, restore the answer).
+   * Throws after setup.
+   */
+  registerAiRequestGuard(factory: AiRequestGuardFactory): void;
 }
 
 /** The start contract of contract.ts plus the agent list (read-only). */
@@ -75,6 +80,7 @@ export class WorkflowsExecutionEnginePlugin
   private readonly config: EngineConfig;
   private readonly agents = createAgentRegistry();
   private readonly builtins = new Map<string, ServerStepDefinition>();
+  private readonly aiRequestGuards: AiRequestGuardFactory[] = [];
   private setupDone = false;
   private service: ExecutionService | undefined;
   private startDeps: { esClient: Client; actions?: ActionsPluginStart; kibanaUrl: string } | undefined;
@@ -96,6 +102,7 @@ export class WorkflowsExecutionEnginePlugin
       agents: this.agents,
       esInternalClient: lazyClient(() => requireStart().esClient),
       kibanaUrl: `http://localhost:${serverInfo.port}`,
+      aiRequestGuards: () => this.aiRequestGuards,
     };
     if (plugins.actions) {
       services.actions = lazyActions(() => {
@@ -112,6 +119,10 @@ export class WorkflowsExecutionEnginePlugin
       registerAgent: (agent) => {
         if (this.setupDone) throw new Error(`Cannot register agent "${agent.id}" after setup`);
         this.agents.register(agent);
+      },
+      registerAiRequestGuard: (factory) => {
+        if (this.setupDone) throw new Error('Cannot register an AI request guard after setup');
+        this.aiRequestGuards.push(factory);
       },
     };
   }

@@ -41,10 +41,11 @@ export function createBuiltinStepDefinitions(services: BuiltinStepServices): Ser
     createHttpStepDefinition({ allowedHosts: services.httpAllowedHosts }),
     ...elasticsearchStepDefinitions,
     ...kibanaStepDefinitions,
-    createAiPromptStepDefinition({ actions: services.actions }),
+    createAiPromptStepDefinition({ actions: services.actions, ...(services.aiRequestGuards ? { guards: services.aiRequestGuards } : {}) }),
     createAiAgentStepDefinition({
       actions: services.actions,
       agents: services.agents,
+      ...(services.aiRequestGuards ? { guards: services.aiRequestGuards } : {}),
       conversations,
       ...(services.now ? { now: services.now } : {}),
     }),

@@ -1,5 +1,6 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { ActionsPluginStart } from '../../../actions/server';
+import type { AiRequestGuardFactory } from '../contract';
 
 /** An agent `ai.agent` can talk to (workflow-engine §2.6). The registry is owned by the runner plugin. */
 export interface AgentDefinition {
@@ -75,4 +76,6 @@ export interface BuiltinStepServices {
   kibanaUrl: string;
   /** Clock for conversation timestamps (tests). */
   now?: () => Date;
+  /** Guards every AI step request consults (registered by plugins at setup, read at run time). */
+  aiRequestGuards?: () => readonly AiRequestGuardFactory[];
 }

@@ -5,6 +5,7 @@ import { AgentConversationNotFoundError, AgentNotFoundError } from '../errors';
 import type { AgentConversationRound, AgentConversationsStore, AgentRegistry, AgentUsage } from '../types';
 import { buildAgentMessages, conversationTitle, renderUserContent } from './agent_prompt';
 import { completeChat, resolveChatClient, usageOf } from './chat';
+import { openRequestGuard, outgoingTextOf, scrubAttachments, scrubMessages, restoreText, restoreValue, type AiRequestGuardSource } from './request_guard';
 import { jsonSchemaInput, validateStructuredOutput } from './structured_output';
 
 export const AI_AGENT_STEP_ID = 'ai.agent';
@@ -44,6 +45,8 @@ export interface AiAgentStepDeps {
   agents: AgentRegistry;
   conversations: AgentConversationsStore;
   now?: () => Date;
+  /** AI request guards (scrub before sending, restore the answer); none by default. */
+  guards?: AiRequestGuardSource;
 }
 
 export function createAiAgentStepDefinition(deps: AiAgentStepDeps) {
@@ -71,7 +74,7 @@ export function createAiAgentStepDefinition(deps: AiAgentStepDeps) {
       metadata: z.object({ usage: usage.optional() }).catchall(z.unknown()),
     }),
     configSchema: aiAgentConfig,
-    async handler({ input, config, contextManager, abortSignal }) {
+    async handler({ input, config, contextManager, abortSignal, stepId, stepType }) {
       const context = contextManager.getContext();
       const spaceId = context.workflow.spaceId;
       const owner = context.execution.executedBy;
@@ -84,14 +87,33 @@ export function createAiAgentStepDefinition(deps: AiAgentStepDeps) {
 
         const { connector, client } = await resolveChatClient(deps.actions, spaceId, config['connector-id']);
         const userContent = renderUserContent(input.message, input.attachments);
-        const response = await completeChat(
-          client,
-          { system: agent.instructions, messages: buildAgentMessages(history?.rounds ?? [], userContent), signal: abortSignal },
-          input.schema,
-        );
+        const messages = buildAgentMessages(history?.rounds ?? [], userContent);
+        const guard = await openRequestGuard(deps.guards?.() ?? [], {
+          spaceId,
+          workflowId: context.workflow.id,
+          executionId: context.execution.id,
+          stepId,
+          stepType,
+          event: context.event,
+          attachments: input.attachments ?? [],
+          outgoingText: outgoingTextOf(agent.instructions, messages),
+        });
+        // Each piece is scrubbed once: the attachments before they are rendered, so JSON escaping cannot hide a value.
+        const sent = guard
+          ? {
+              system: guard.scrub(agent.instructions),
+              messages: [
+                ...scrubMessages(messages.slice(0, -1), guard.scrub),
+                { role: 'user' as const, content: renderUserContent(guard.scrub(input.message), scrubAttachments(input.attachments ?? [], guard.scrub)) },
+              ],
+            }
+          : { system: agent.instructions, messages };
+        const response = await completeChat(client, { ...sent, signal: abortSignal }, input.schema, (raw) => restoreText(guard, raw));
         usageSoFar = usageOf(connector.id, response);
-        const structured = input.schema ? validateStructuredOutput(input.schema, response.structured, response.content) : undefined;
-        const message = input.schema ? JSON.stringify(structured) : response.content;
+        // Restored before validation: the output, the stored round and later steps (notes, tags) see real values.
+        const content = restoreText(guard, response.content);
+        const structured = input.schema ? validateStructuredOutput(input.schema, restoreValue(guard, response.structured), content) : undefined;
+        const message = input.schema ? JSON.stringify(structured) : content;
 
         const round: AgentConversationRound = {
           message: input.message,

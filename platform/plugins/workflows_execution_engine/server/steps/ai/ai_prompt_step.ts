@@ -1,7 +1,8 @@
 import { z } from 'zod/v4';
-import type { ActionsPluginStart } from '../../../../actions/server';
+import type { ActionsPluginStart, ChatMessage } from '../../../../actions/server';
 import { createServerStepDefinition, StepCategory } from '../../../../workflows_extensions/common';
 import { completeChat, resolveChatClient, usageOf } from './chat';
+import { openRequestGuard, outgoingTextOf, scrubMessages, restoreText, restoreValue, type AiRequestGuardSource } from './request_guard';
 import { jsonSchemaInput, validateStructuredOutput } from './structured_output';
 
 export const AI_PROMPT_STEP_ID = 'ai.prompt';
@@ -19,7 +20,7 @@ const aiPromptInput = z
   })
   .transform(({ outputSchema, schema, ...rest }) => ({ ...rest, schema: schema ?? outputSchema }));
 
-export function createAiPromptStepDefinition(options: { actions?: ActionsPluginStart }) {
+export function createAiPromptStepDefinition(options: { actions?: ActionsPluginStart; guards?: AiRequestGuardSource }) {
   return createServerStepDefinition({
     id: AI_PROMPT_STEP_ID,
     label: 'AI prompt',
@@ -41,22 +42,39 @@ export function createAiPromptStepDefinition(options: { actions?: ActionsPluginS
       metadata: z.object({ usage, model: z.string().optional() }),
     }),
     configSchema: z.object({ 'connector-id': z.string().min(1).optional() }),
-    async handler({ input, config, contextManager, abortSignal }) {
-      const spaceId = contextManager.getContext().workflow.spaceId;
+    async handler({ input, config, contextManager, abortSignal, stepId, stepType }) {
+      const context = contextManager.getContext();
+      const spaceId = context.workflow.spaceId;
       const { connector, client } = await resolveChatClient(options.actions, spaceId, config['connector-id'] ?? input.connectorId);
+      const messages: ChatMessage[] = [{ role: 'user', content: input.prompt }];
+      // The guard sees the request exactly as built and scrubs every text in it before anything is sent.
+      const guard = await openRequestGuard(options.guards?.() ?? [], {
+        spaceId,
+        workflowId: context.workflow.id,
+        executionId: context.execution.id,
+        stepId,
+        stepType,
+        event: context.event,
+        attachments: [],
+        outgoingText: outgoingTextOf(input.systemPrompt, messages),
+      });
+      const system = input.systemPrompt && guard ? guard.scrub(input.systemPrompt) : input.systemPrompt;
       const response = await completeChat(
         client,
         {
-          ...(input.systemPrompt ? { system: input.systemPrompt } : {}),
-          messages: [{ role: 'user', content: input.prompt }],
+          ...(system ? { system } : {}),
+          messages: guard ? scrubMessages(messages, guard.scrub) : messages,
           ...(input.temperature === undefined ? {} : { temperature: input.temperature }),
           signal: abortSignal,
         },
         input.schema,
+        (raw) => restoreText(guard, raw),
       );
+      // Restored before validation, so the schema and the step output see the real values.
+      const content = restoreText(guard, response.content);
       return {
         output: {
-          content: input.schema ? validateStructuredOutput(input.schema, response.structured, response.content) : response.content,
+          content: input.schema ? validateStructuredOutput(input.schema, restoreValue(guard, response.structured), content) : content,
           metadata: { usage: usageOf(connector.id, response), ...(response.model ? { model: response.model } : {}) },
         },
       };

@@ -72,6 +72,8 @@ export async function completeChat(
   client: ChatClient,
   request: Omit<ChatRequest, 'jsonSchema'>,
   schema: JsonSchemaObject | undefined,
+  /** Maps a guarded answer back to real values (the raw text of a StructuredOutputError). */
+  restoreRaw: (raw: string) => string = (raw) => raw,
 ): Promise<ChatResponse> {
   try {
     return await client.chatComplete({ ...request, ...(schema ? { jsonSchema: { name: 'structured_output', schema } } : {}) });
@@ -79,7 +81,7 @@ export async function completeChat(
     const coded = asCoded(error);
     if (coded?.name === 'LlmError' && typeof coded.code === 'string') {
       if (schema && coded.code === 'llm_bad_response' && typeof coded.raw === 'string') {
-        throw new StructuredOutputError(coded.raw, [{ path: [], message: 'The model did not answer with JSON' }]);
+        throw new StructuredOutputError(restoreRaw(coded.raw), [{ path: [], message: 'The model did not answer with JSON' }]);
       }
       throw new LlmRequestError(coded.message, { code: coded.code, connectorId: client.connectorId, ...(coded.status ? { status: coded.status } : {}) }, error);
     }
