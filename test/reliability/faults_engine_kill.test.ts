@@ -115,3 +115,110 @@ describe('kill -9 of the engine under concurrent writes', () => {
     await engine.stop();
   });
 });
+
+const SUPERUSER: AuthenticatedUser = {
+  username: 'elastic',
+  roles: ['superuser'],
+  enabled: true,
+  metadata: {},
+  authentication_realm: { name: 'native', type: 'native' },
+  lookup_realm: { name: 'native', type: 'native' },
+  authentication_provider: { type: 'basic', name: 'basic' },
+  authentication_type: 'realm',
+};
+
+const WAIT_YAML = `
+name: engine-kill-during-wait
+steps:
+  - name: before
+    type: data.set
+    with: { marker: acknowledged-before-kill, n: 7 }
+  - name: hold
+    type: wait
+    with: { duration: 1m }
+  - name: after
+    type: console
+    with: { message: "must never run" }
+`;
+
+interface StoredStep {
+  stepId: string;
+  status: string;
+  output?: unknown;
+  workflowRunId: string;
+}
+
+const engineOf = (platform: TestPlatform) => {
+  const engine = platform.platform.pluginsStart.get('workflowsExecutionEngine') as WorkflowsExecutionEnginePluginStart | undefined;
+  if (!engine) throw new Error('workflowsExecutionEngine did not start');
+  return engine;
+};
+
+/** Step records of one execution as the engine (child process) has them on disk, read straight from its REST API. */
+async function storedSteps(url: string, executionId: string): Promise<StoredStep[]> {
+  await fetch(`${url}/.workflows-step-executions/_refresh`, { method: 'POST' });
+  const res = await fetch(`${url}/.workflows-step-executions/_search`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ size: 100, query: { term: { workflowRunId: executionId } } }),
+  });
+  if (res.status !== 200) return [];
+  const body = (await res.json()) as { hits: { hits: Array<{ _source: StoredStep }> } };
+  return body.hits.hits.map((h) => h._source);
+}
+
+describe('kill -9 of the engine during a workflow run', () => {
+  it('the interrupted execution ends failed with a clear error after restarts, acknowledged step output intact', async () => {
+    const esData = tempDir('faults-engine-wf-es-');
+    const kibanaData = tempDir('faults-engine-wf-kbn-');
+    let engine = await startEngine(esData);
+    const start = () =>
+      startTestPlatform({
+        plugins: ['workflowsExecutionEngine'],
+        dataPath: kibanaData,
+        config: { 'elasticsearch.hosts': [engine.url], 'elasticsearch.requestTimeout': 5000 },
+      });
+    let platform = await start();
+    platforms.push(platform);
+    expect(platform.esUrl).toBe(engine.url);
+
+    const definition = { version: '1', enabled: true, triggers: [{ type: 'manual' }], ...(parse(WAIT_YAML) as object) } as WorkflowDefinition;
+    const { workflowExecutionId: id } = await engineOf(platform).runWorkflow({
+      workflow: { id: 'wf-engine-kill', name: 'engine kill', enabled: true, yaml: WAIT_YAML, definition },
+      spaceId: 'default',
+      inputs: {},
+      request: createFakeKibanaRequest({ spaceId: 'default', user: SUPERUSER }),
+    });
+    await until('the run to wait', async () => (await engineOf(platform).getExecution('default', id))?.status === 'waiting');
+    // Acknowledged = on the engine's disk: the write-behind has flushed the finished step before the kill.
+    let acknowledged: StoredStep | undefined;
+    await until('the first step record to be acknowledged', async () => {
+      acknowledged = (await storedSteps(engine.url, id)).find((s) => s.stepId === 'before' && s.status === 'completed');
+      return acknowledged !== undefined;
+    });
+    expect(acknowledged?.output).toEqual({ marker: 'acknowledged-before-kill', n: 7 });
+
+    await engine.kill9();
+    // The host survives the outage and keeps answering.
+    const during = await platform.get('/api/status');
+    expect([200, 503]).toContain(during.status);
+    await sleep(1500);
+
+    engine = await startEngine(esData, engine.port);
+    await platform.stop();
+    platform = await start();
+    platforms.push(platform);
+
+    const after = await engineOf(platform).getExecution('default', id);
+    expect(after?.status).toBe('failed');
+    expect(after?.error).toEqual({
+      type: 'ExecutionInterruptedError',
+      message: 'Execution was interrupted because the host stopped while it was waiting. Run the workflow again.',
+    });
+    const steps = new Map((after?.stepExecutions ?? []).map((s) => [s.stepId, s]));
+    expect(steps.get('before')).toMatchObject({ status: 'completed', output: { marker: 'acknowledged-before-kill', n: 7 } });
+    expect(steps.get('hold')).toMatchObject({ status: 'failed', error: { type: 'ExecutionInterruptedError' } });
+    expect(steps.has('after')).toBe(false);
+    await platform.stop();
+  });
+});
