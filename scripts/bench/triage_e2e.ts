@@ -36,22 +36,37 @@ function parseOptions(argv: readonly string[]): Options {
   return options;
 }
 
-/** Groups a request path into the endpoint it calls (`_search`, `_mget`, `_doc`…), ignoring index names and ids. */
-function endpointOf(method: string, url: string): string {
+/** Groups a request into the endpoint it calls (`_search`, `_mget`, `_doc`…) and its index, ignoring ids. */
+export function endpointOf(method: string, url: string): { endpoint: string; index: string } {
   const pathname = url.split('?')[0];
-  const action = pathname.split('/').find((part) => part.startsWith('_'));
-  return `${method} ${action ?? (pathname === '/' ? '/' : '<index>')}`;
+  const parts = pathname.split('/').filter((part) => part !== '');
+  const action = parts.find((part) => part.startsWith('_'));
+  const first = parts[0];
+  const index = first === undefined || first.startsWith('_') ? '' : decodeURIComponent(first);
+  return { endpoint: `${method} ${action ?? (pathname === '/' ? '/' : '<index>')}`, index };
 }
 
-/** An HTTP proxy in front of Elasticsearch that counts requests per endpoint while `counting` is on. */
+interface ProxyCounts {
+  /** Round trips per endpoint. */
+  byEndpoint: Map<string, number>;
+  /** Round trips and request bytes per endpoint and index. */
+  byIndex: Map<string, { n: number; bytes: number }>;
+}
+
+/** An HTTP proxy in front of Elasticsearch that counts requests per endpoint and index while `counting` is on. */
 async function startCountingProxy(target: string) {
-  const counts = new Map<string, number>();
+  let counts: ProxyCounts = { byEndpoint: new Map(), byIndex: new Map() };
   let counting = false;
   const targetUrl = new URL(target);
   const server = http.createServer((req, res) => {
+    let key: string | undefined;
     if (counting) {
-      const key = endpointOf(req.method ?? 'GET', req.url ?? '/');
-      counts.set(key, (counts.get(key) ?? 0) + 1);
+      const { endpoint, index } = endpointOf(req.method ?? 'GET', req.url ?? '/');
+      counts.byEndpoint.set(endpoint, (counts.byEndpoint.get(endpoint) ?? 0) + 1);
+      key = `${endpoint} ${index}`;
+      const entry = counts.byIndex.get(key) ?? { n: 0, bytes: 0 };
+      entry.n += 1;
+      counts.byIndex.set(key, entry);
     }
     const upstream = http.request(
       { host: targetUrl.hostname, port: targetUrl.port, method: req.method, path: req.url, headers: req.headers },
@@ -64,18 +79,26 @@ async function startCountingProxy(target: string) {
       res.writeHead(502);
       res.end(error.message);
     });
+    const tally = counts.byIndex;
+    if (key !== undefined) {
+      const counted = key;
+      req.on('data', (chunk: Buffer) => {
+        const entry = tally.get(counted);
+        if (entry) entry.bytes += chunk.length;
+      });
+    }
     req.pipe(upstream);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     start: () => {
-      counts.clear();
+      counts = { byEndpoint: new Map(), byIndex: new Map() };
       counting = true;
     },
-    stop: () => {
+    stop: (): ProxyCounts => {
       counting = false;
-      return new Map(counts);
+      return counts;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
@@ -146,12 +169,16 @@ export async function run(argv: readonly string[]): Promise<number> {
     const counts = proxy.stop();
     const llmCalls = llm.chatRequests().length;
 
-    const total = [...counts.values()].reduce((a, b) => a + b, 0);
+    const total = [...counts.byEndpoint.values()].reduce((a, b) => a + b, 0);
     const byStatus = statuses.reduce<Record<string, number>>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {});
     console.log(`\ntriaged ${alerts.length} alerts over a ${options.store}-alert store in ${seconds.toFixed(1)} s: ${(alerts.length / seconds).toFixed(2)} alerts/s (statuses ${JSON.stringify(byStatus)}, LLM calls ${llmCalls})`);
     console.log(`Elasticsearch round trips: ${total} = ${(total / alerts.length).toFixed(1)} per alert`);
-    for (const [endpoint, n] of [...counts.entries()].sort((a, b) => b[1] - a[1])) {
+    for (const [endpoint, n] of [...counts.byEndpoint.entries()].sort((a, b) => b[1] - a[1])) {
       console.log(`  ${endpoint.padEnd(36)} ${String(n).padStart(7)}  ${(n / alerts.length).toFixed(2)}/alert`);
+    }
+    console.log('by endpoint and index (round trips per alert, mean request size):');
+    for (const [key, { n, bytes }] of [...counts.byIndex.entries()].sort((a, b) => b[1].n - a[1].n)) {
+      console.log(`  ${key.padEnd(64)} ${(n / alerts.length).toFixed(2).padStart(6)}/alert  ${(bytes / n / 1024).toFixed(1).padStart(7)} KiB`);
     }
 
     // Mean time per step over a sample of executions.

@@ -38,7 +38,6 @@ export const executionsMappings = {
     error: errorMapping,
     principal: stored,
     workflowDefinition: stored,
-    yaml: { type: 'text', index: false },
     context: stored,
     resumeState: stored,
   },
