@@ -23,7 +23,13 @@ const CLOSE_REASONS: ReadonlyArray<readonly [string, number]> = [
   ['other', 1],
 ];
 const TAGS = ['Investigated', 'Escalated', 'Known admin tool', 'Needs review', 'Change ticket'];
-const CLOUD_ACTORS = ['ci-deployer', 'terraform', 'jenkins', 'platform-admin'];
+/** Automation IAM users with their CloudTrail `principalId` (ECS `user.id`). */
+const CLOUD_ACTORS: ReadonlyArray<readonly [string, string]> = [
+  ['ci-deployer', 'AIDA5FQ2KXH7CIDEPLOY1'],
+  ['terraform', 'AIDA5FQ2KXH7TERRAFRM2'],
+  ['jenkins', 'AIDA5FQ2KXH7JENKINSX3'],
+  ['platform-admin', 'AIDA5FQ2KXH7PLATADMN4'],
+];
 
 /** Heavier weights for the first rules, so rule prevalence is skewed the way real alert volumes are. */
 const RULE_WEIGHTS: ReadonlyArray<readonly [BackgroundRule, number]> = BACKGROUND_RULES.map((rule, i) => [rule, 1 / (1 + (i % 10) * 0.35)] as const);
@@ -176,14 +182,14 @@ export function createBackgroundGenerator(prng: Prng, estate: Estate, now: numbe
         };
       }
       case 'cloud': {
-        const actor = prng.pick(CLOUD_ACTORS);
+        const [actor, principalId] = prng.pick(CLOUD_ACTORS);
         const action = prng.pick(tpl.actions);
         return {
           ecs: mergeEcs(
             eventEcs(prng, { category: ['configuration'], type: ['change'], action, outcome: 'success', dataset: 'aws.cloudtrail', module: 'aws' }),
             {
               cloud: { provider: 'aws', account: { id: '123456789012' }, region: prng.pick(['us-east-1', 'eu-west-1']), service: { name: action.includes('Trail') ? 'cloudtrail' : action.includes('Group') && action.includes('User') ? 'iam' : 'ec2' } },
-              user: { name: actor },
+              user: { name: actor, id: principalId },
               source: { ip: prng.pick(estate.linuxHosts).ip },
               aws: { cloudtrail: { event_type: 'AwsApiCall', user_identity: { type: 'IAMUser', arn: `arn:aws:iam::123456789012:user/${actor}` } } },
             },

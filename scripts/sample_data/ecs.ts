@@ -38,15 +38,18 @@ export interface ProcessSpec {
   executable: string;
   args: string[];
   pid?: number;
+  /** The endpoint's id of this process: the same process seen by several rules carries the same id. */
+  entityId?: string;
   workingDirectory?: string;
-  parent?: { name: string; executable?: string; args?: string[]; pid?: number };
+  parent?: { name: string; executable?: string; args?: string[]; pid?: number; entityId?: string };
 }
 
 /** ECS `process` with consistent entity ids, pids, command lines and hashes. */
 export function processEcs(prng: Prng, spec: ProcessSpec): Record<string, unknown> {
   const pid = spec.pid ?? prng.int(1000, 65000);
+  const entityId = prng.hex(40);
   const process: Record<string, unknown> = {
-    entity_id: prng.hex(40),
+    entity_id: spec.entityId ?? entityId,
     pid,
     name: spec.name,
     executable: spec.executable,
@@ -58,8 +61,9 @@ export function processEcs(prng: Prng, spec: ProcessSpec): Record<string, unknow
   if (spec.workingDirectory) process.working_directory = spec.workingDirectory;
   if (spec.parent) {
     const parentArgs = spec.parent.args ?? [spec.parent.executable ?? spec.parent.name];
+    const parentEntityId = prng.hex(40);
     process.parent = {
-      entity_id: prng.hex(40),
+      entity_id: spec.parent.entityId ?? parentEntityId,
       pid: spec.parent.pid ?? prng.int(400, 20000),
       name: spec.parent.name,
       executable: spec.parent.executable ?? spec.parent.name,

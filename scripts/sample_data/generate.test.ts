@@ -97,7 +97,9 @@ describe('generateSampleAlerts', () => {
 
   it('keeps labels out of the documents', () => {
     const incidents = [...new Set(corpus.map((a) => a.label.incident).filter(Boolean))];
-    expect(incidents.length).toBe(SCENARIO_IDS.length);
+    // Every scenario has an incident; bruteforce has one per attacked host.
+    expect(new Set(corpus.filter((a) => a.label.incident).map((a) => a.label.scenario)).size).toBe(SCENARIO_IDS.length);
+    expect(incidents.length).toBe(SCENARIO_IDS.length + 2);
     const leaks: string[] = [];
     for (const { id, doc } of corpus) {
       const text = JSON.stringify(doc);
@@ -124,6 +126,15 @@ describe('scenario invariants', () => {
     for (const role of ['phishing-document', 'office-spawns-powershell', 'download-from-external-ip', 'lsass-dump']) {
       expect(byRole(role).map((x) => get(x.doc, 'host.name'))).toEqual([hostA]);
     }
+    // B's copy from A's share mirrors A's connection to B.
+    expect(get(b.doc, 'source.ip')).toBe(get(a.doc, 'destination.ip'));
+    // One PowerShell process trips three rules; A's steps run as the victim, B's as the stolen admin account.
+    const powershell = ['office-spawns-powershell', 'encoded-powershell', 'download-from-external-ip'].map((role) => get(byRole(role)[0]?.doc ?? {}, 'process.entity_id'));
+    expect(new Set(powershell).size).toBe(1);
+    const usersOf = (roles: string[]) => new Set(roles.map((role) => get(byRole(role)[0]?.doc ?? {}, 'user.id')));
+    expect(usersOf(['phishing-document', 'office-spawns-powershell', 'lsass-dump', 'lateral-movement-source']).size).toBe(1);
+    expect(usersOf(['lateral-movement-target', 'shadow-copy-deletion', 'mass-file-rename']).size).toBe(1);
+    expect(get(byRole('mass-file-rename')[0]?.doc ?? {}, 'process.entity_id')).toBe(get(byRole('shadow-copy-deletion')[0]?.doc ?? {}, 'process.parent.entity_id'));
     expect(get(byRole('office-spawns-powershell')[0]?.doc ?? {}, 'process.parent.name')).toBe('WINWORD.EXE');
     expect(get(byRole('office-spawns-powershell')[0]?.doc ?? {}, 'process.command_line')).toMatch(/-EncodedCommand [A-Za-z0-9+/=]+/);
   });
@@ -143,6 +154,10 @@ describe('scenario invariants', () => {
       expect(get(doc, 'cloud.provider')).toBe('aws');
       expect(get(doc, 'aws.cloudtrail.user_identity.arn')).toMatch(/^arn:aws:iam::/);
     }
+    // One root console session: the same principal (ARN and user.id) and session key on every call.
+    for (const field of ['aws.cloudtrail.user_identity.arn', 'user.id', 'aws.cloudtrail.user_identity.access_key_id']) {
+      expect(new Set(cloud.map((a) => get(a.doc, field))).size).toBe(1);
+    }
   });
 
   it('bruteforce hits three hosts from one IP, then succeeds on one and adds a user there', () => {
@@ -153,6 +168,13 @@ describe('scenario invariants', () => {
     const newUser = byRole('new-local-user')[0];
     expect(get(success?.doc ?? {}, 'source.ip')).toBe(get(fails[0]?.doc ?? {}, 'source.ip'));
     expect(get(newUser?.doc ?? {}, 'host.name')).toBe(get(success?.doc ?? {}, 'host.name'));
+    // One guessed account per host, and the ground truth has one incident per host.
+    for (const host of new Set(fails.map((a) => get(a.doc, 'host.name')))) {
+      const onHost = corpus.filter((a) => a.label.scenario === 'bruteforce' && get(a.doc, 'host.name') === host);
+      expect(new Set(onHost.map((a) => get(a.doc, 'user.name'))).size).toBe(1);
+      expect(new Set(onHost.map((a) => a.label.incident)).size).toBe(1);
+    }
+    expect(success?.label.incident).toBe('bruteforce-1');
   });
 
   it('dns-c2 beacons to addresses its DGA queries resolved to', () => {
@@ -160,6 +182,9 @@ describe('scenario invariants', () => {
     const beacons = corpus.filter((a) => a.label.scenario === 'dns-c2' && a.label.role !== 'dga-query');
     expect(beacons.length).toBeGreaterThanOrEqual(2);
     for (const b of beacons) expect(resolved.has(String(get(b.doc, 'destination.ip')))).toBe(true);
+    // One implant process makes the queries and the connections.
+    const dns = corpus.filter((a) => a.label.scenario === 'dns-c2');
+    expect(new Set(dns.map((a) => get(a.doc, 'process.entity_id'))).size).toBe(1);
   });
 
   it('admin-whoami spans 100+ hosts a day, older ones mostly closed as false positives, the last day open', () => {
@@ -183,7 +208,8 @@ describe('scenario invariants', () => {
     expect(sizes['ti-match']).toBe(1);
     expect(sizes['ml-rare-process']).toBe(1);
     expect(m.count).toBe(5000);
-    expect(m.background.count + m.scenarios.reduce((n, s) => n + (s.incidents[0]?.alert_ids.length ?? 0), 0)).toBe(5000);
+    expect(m.background.count + m.scenarios.reduce((n, s) => n + s.incidents.reduce((k, i) => k + i.alert_ids.length, 0), 0)).toBe(5000);
+    expect(m.scenarios.find((s) => s.id === 'bruteforce')?.incidents.map((i) => i.incident)).toEqual(['bruteforce-1', 'bruteforce-2', 'bruteforce-3']);
   });
 });
 
@@ -201,7 +227,7 @@ describe('traps and background', () => {
     const natUsers = new Set(corpus.filter((a) => get(a.doc, 'source.ip') === '198.51.100.77').map((a) => get(a.doc, 'user.name')));
     expect(natUsers.size).toBeGreaterThan(50);
     // A true-positive story touches the traps too, so a naive graph would fan out.
-    expect(byRole('shadow-copy-deletion')[0]?.label.traps).toContain('user.name=SYSTEM');
+    expect(byRole('remote-service-installed')[0]?.label.traps).toContain('user.name=SYSTEM');
     expect(byRole('metadata-credentials')[0]?.label.traps).toContain('destination.ip=169.254.169.254');
   });
 

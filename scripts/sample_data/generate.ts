@@ -26,9 +26,9 @@ function planScenarios(seed: number | string, count: number, now: number) {
   const root = createPrng(seed);
   const estate = buildEstate(root.fork('estate'));
   const ctx = createScenarioContext(root.fork('scenarios'), estate, now, count);
-  const incidents: PlannedIncident[] = SCENARIOS.map((s) => {
+  const incidents: PlannedIncident[] = SCENARIOS.flatMap((s) => {
     const built = s.build(ctx);
-    return { scenario: s.id, verdict: s.verdict, incident: built.incident, alerts: built.alerts };
+    return (Array.isArray(built) ? built : [built]).map((i) => ({ scenario: s.id, verdict: s.verdict, incident: i.incident, alerts: i.alerts }));
   });
   return { root, estate, incidents };
 }

@@ -1,8 +1,18 @@
-/** SSH failures from one external IP on three hosts → a success on one → a new local user. Shipped by the log forwarder. */
+/**
+ * SSH password guessing from one external IP against three hosts, one account per host → a success on one → a new
+ * local user there. Syslog shipped by the log forwarder.
+ *
+ * Ground truth is one incident per host. On one host the failures, the threshold alert, the success and the new
+ * user share `host.id`, the guessed account's `user.name` and the attacker's `source.ip` (4 + 1 + 1, the workflow's
+ * min_entity_score 6), and the success and the new user also share `user.id`. Across hosts the alerts share only
+ * the attacker IP (score 1) and the forwarder's `agent.id` (a trap, not an entity), so no entity graph with these
+ * scores can tell that the three groups belong together; the manifest says what the graph can know instead of
+ * pretending.
+ */
 import type { Host } from '../entities';
 import { eventEcs, hostEcs, mergeEcs, processEcs } from '../ecs';
 import { SCENARIO_RULES as R } from '../rules';
-import { HOUR, MINUTE, type Scenario, type ScenarioAlertSpec } from './context';
+import { HOUR, MINUTE, type Scenario, type ScenarioAlertSpec, type ScenarioIncident } from './context';
 
 export const BRUTEFORCE_IP = '193.32.162.77';
 
@@ -13,15 +23,22 @@ export const bruteforceScenario: Scenario = {
   build(ctx) {
     const { prng, estate } = ctx;
     const forwarder = estate.traps.logForwarder;
-    const hosts = [ctx.takeHost('linux', 'lnx-bastion'), ctx.takeHost('linux', 'lnx-db'), ctx.takeHost('linux', 'lnx-app')];
-    const [, victimHost] = hosts;
-    if (!victimHost) throw new Error('bruteforce scenario needs three hosts');
+    // The guessed account differs per host: the tool picks the service account the host's role suggests.
+    const targets = [
+      { host: ctx.takeHost('linux', 'lnx-bastion'), account: 'admin' },
+      { host: ctx.takeHost('linux', 'lnx-db'), account: 'oracle' },
+      { host: ctx.takeHost('linux', 'lnx-app'), account: 'ubuntu' },
+    ];
+    const victim = targets[1];
+    if (!victim) throw new Error('bruteforce scenario needs three hosts');
     const t0 = ctx.now - 8 * HOUR + prng.int(0, 30) * MINUTE;
     // Syslog shipped by the log forwarder: its agent.id is shared with hundreds of unrelated hosts (a trap).
     const viaForwarder = (host: Host) => mergeEcs(hostEcs(host), { agent: { ...forwarder } });
     const forwarderTrap = `agent.id=${forwarder.id}`;
-    const alerts: ScenarioAlertSpec[] = [];
-    hosts.forEach((host, h) => {
+    const failure = () =>
+      eventEcs(prng, { category: ['authentication'], type: ['start'], action: 'ssh_login', outcome: 'failure', dataset: 'system.auth', module: 'system' });
+    const perHost = targets.map(({ host, account }, h): ScenarioAlertSpec[] => {
+      const alerts: ScenarioAlertSpec[] = [];
       for (let i = 0; i < 3; i++) {
         alerts.push({
           role: 'ssh-failure',
@@ -30,8 +47,8 @@ export const bruteforceScenario: Scenario = {
           traps: [forwarderTrap],
           ecs: mergeEcs(
             viaForwarder(host),
-            eventEcs(prng, { category: ['authentication'], type: ['start'], action: 'ssh_login', outcome: 'failure', dataset: 'system.auth', module: 'system' }),
-            { user: { name: prng.pick(['root', 'admin', 'oracle', 'ubuntu', 'test']) }, source: { ip: BRUTEFORCE_IP, port: prng.int(30000, 60000), geo: { country_iso_code: 'CN' } }, process: { name: 'sshd', pid: prng.int(1000, 30000) } },
+            failure(),
+            { user: { name: account }, source: { ip: BRUTEFORCE_IP, port: prng.int(30000, 60000), geo: { country_iso_code: 'CN' } }, process: { name: 'sshd', pid: prng.int(1000, 30000) } },
           ),
         });
       }
@@ -40,36 +57,46 @@ export const bruteforceScenario: Scenario = {
         rule: R.sshBruteForce,
         timestamp: t0 + h * 7 * MINUTE + 4 * MINUTE,
         traps: [forwarderTrap],
-        extra: { 'kibana.alert.threshold_result.count': prng.int(40, 160), 'kibana.alert.threshold_result.terms': [{ field: 'source.ip', value: BRUTEFORCE_IP }] },
-        ecs: mergeEcs(
-          viaForwarder(host),
-          eventEcs(prng, { category: ['authentication'], type: ['start'], action: 'ssh_login', outcome: 'failure', dataset: 'system.auth', module: 'system' }),
-          { source: { ip: BRUTEFORCE_IP, geo: { country_iso_code: 'CN' } } },
-        ),
+        extra: {
+          'kibana.alert.threshold_result.count': prng.int(40, 160),
+          'kibana.alert.threshold_result.terms': [
+            { field: 'source.ip', value: BRUTEFORCE_IP },
+            { field: 'user.name', value: account },
+          ],
+        },
+        ecs: mergeEcs(viaForwarder(host), failure(), { user: { name: account }, source: { ip: BRUTEFORCE_IP, geo: { country_iso_code: 'CN' } } }),
       });
+      return alerts;
     });
-    alerts.push({
+    const victimAlerts = perHost[1] ?? [];
+    const oracle = { name: victim.account, id: '1001' };
+    victimAlerts.push({
       role: 'ssh-success-after-failures',
       rule: R.sshSuccessAfterFailures,
       timestamp: t0 + 25 * MINUTE,
       traps: [forwarderTrap],
       ecs: mergeEcs(
-        viaForwarder(victimHost),
+        viaForwarder(victim.host),
         eventEcs(prng, { category: ['authentication'], type: ['start'], action: 'ssh_login', outcome: 'success', dataset: 'system.auth', module: 'system' }),
-        { user: { name: 'oracle', id: '1001' }, source: { ip: BRUTEFORCE_IP, port: 51122, geo: { country_iso_code: 'CN' } }, process: { name: 'sshd', pid: 22871 } },
+        { user: oracle, source: { ip: BRUTEFORCE_IP, port: 51122, geo: { country_iso_code: 'CN' } }, process: { name: 'sshd', pid: 22871 } },
       ),
     });
-    alerts.push({
+    victimAlerts.push({
       role: 'new-local-user',
       rule: R.localUserCreated,
       timestamp: t0 + 31 * MINUTE,
       ecs: mergeEcs(
-        hostEcs(victimHost),
+        hostEcs(victim.host),
         eventEcs(prng, { category: ['iam'], type: ['user', 'creation'], action: 'user-added', outcome: 'success', dataset: 'endpoint.events.process', module: 'endpoint' }),
-        { user: { name: 'oracle', id: '1001', target: { name: 'sysupdate' } } },
+        { user: { ...oracle, target: { name: 'sysupdate' } } },
         processEcs(prng, { name: 'useradd', executable: '/usr/sbin/useradd', args: ['useradd', '-m', '-s', '/bin/bash', '-G', 'sudo', 'sysupdate'], parent: { name: 'bash', executable: '/usr/bin/bash' } }),
       ),
     });
-    return { incident: 'bruteforce-1', alerts };
+    // The compromised host first: it is the incident that matters most.
+    const incidents: ScenarioIncident[] = [{ incident: 'bruteforce-1', alerts: victimAlerts }];
+    perHost.forEach((alerts, h) => {
+      if (h !== 1) incidents.push({ incident: `bruteforce-${incidents.length + 1}`, alerts });
+    });
+    return incidents;
   },
 };

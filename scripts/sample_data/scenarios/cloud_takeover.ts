@@ -1,4 +1,8 @@
-/** AWS root console login from an unusual network → IAM changes → S3 bucket made public. Cloud fields only, no host. */
+/**
+ * AWS root console login from an unusual network → IAM changes → S3 bucket made public. Cloud fields only, no host.
+ * Every call runs in the root user's console session, so each alert carries the root ARN and its principal id as
+ * `user.id` (the CloudTrail integration maps `userIdentity.principalId` there): that is what links them.
+ */
 import { eventEcs, mergeEcs } from '../ecs';
 import type { Prng } from '../prng';
 import { SCENARIO_RULES as R } from '../rules';
@@ -11,7 +15,11 @@ export function cloudtrailEcs(prng: Prng, opts: {
   action: string;
   provider: string;
   arn: string;
+  /** `userIdentity.principalId`: the account id for root, `AIDA…` for an IAM user. */
+  principalId: string;
   identityType: string;
+  /** The session's temporary key: one console session signs every call with the same one. */
+  accessKeyId?: string;
   userName: string;
   sourceIp: string;
   country?: string;
@@ -33,13 +41,13 @@ export function cloudtrailEcs(prng: Prng, opts: {
     {
       event: { provider: opts.provider },
       cloud: { provider: 'aws', account: { id: AWS_ACCOUNT }, region: opts.region ?? 'us-east-1', service: { name: opts.provider.split('.')[0] } },
-      user: { name: opts.userName },
+      user: { name: opts.userName, id: opts.principalId },
       source: { ip: opts.sourceIp, ...(opts.country ? { geo: { country_iso_code: opts.country } } : {}) },
       user_agent: { original: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36' },
       aws: {
         cloudtrail: {
           event_type: opts.action === 'ConsoleLogin' ? 'AwsConsoleSignIn' : 'AwsApiCall',
-          user_identity: { type: opts.identityType, arn: opts.arn, access_key_id: `ASIA${prng.hex(16).toUpperCase()}` },
+          user_identity: { type: opts.identityType, arn: opts.arn, access_key_id: opts.accessKeyId ?? `ASIA${prng.hex(16).toUpperCase()}` },
           ...(opts.requestParameters ? { request_parameters: opts.requestParameters } : {}),
           flattened: { additional_eventdata: { MFAUsed: 'No' } },
         },
@@ -50,12 +58,12 @@ export function cloudtrailEcs(prng: Prng, opts: {
 
 export const cloudTakeoverScenario: Scenario = {
   id: 'cloud-takeover',
-  story: 'The AWS root user signs in from an unusual network, grants admin to a new IAM user and makes an S3 bucket public.',
+  story: 'The AWS root user signs in from an unusual network, creates an admin IAM user for persistence and makes an S3 bucket public.',
   verdict: 'true_positive',
   build(ctx) {
     const { prng } = ctx;
     const t0 = ctx.now - 44 * HOUR + prng.int(0, 60) * MINUTE;
-    const root = { arn: `arn:aws:iam::${AWS_ACCOUNT}:root`, identityType: 'Root', userName: 'root', sourceIp: ATTACKER_CLOUD_IP, country: 'RU' };
+    const root = { arn: `arn:aws:iam::${AWS_ACCOUNT}:root`, principalId: AWS_ACCOUNT, identityType: 'Root', accessKeyId: `ASIA${prng.hex(16).toUpperCase()}`, userName: 'root', sourceIp: ATTACKER_CLOUD_IP, country: 'RU' };
     return {
       incident: 'cloud-takeover-1',
       alerts: [
@@ -82,11 +90,7 @@ export const cloudTakeoverScenario: Scenario = {
           rule: R.awsS3Public,
           timestamp: t0 + 18 * MINUTE,
           ecs: cloudtrailEcs(prng, {
-            arn: `arn:aws:iam::${AWS_ACCOUNT}:user/backup-svc`,
-            identityType: 'IAMUser',
-            userName: 'backup-svc',
-            sourceIp: ATTACKER_CLOUD_IP,
-            country: 'RU',
+            ...root,
             action: 'PutBucketPolicy',
             provider: 's3.amazonaws.com',
             category: ['configuration'],

@@ -23,7 +23,11 @@ export interface Scenario {
   id: ScenarioId;
   story: string;
   verdict: Verdict;
-  build(ctx: ScenarioContext): ScenarioIncident;
+  /**
+   * One incident, or several when the story's alerts form groups that nothing in the alerts themselves connects
+   * (the ground truth then lists each group as its own incident of the scenario).
+   */
+  build(ctx: ScenarioContext): ScenarioIncident | ScenarioIncident[];
 }
 
 export interface ScenarioContext {

@@ -1,8 +1,13 @@
 /**
  * Phishing document → Office spawns encoded PowerShell → download from an external IP → LSASS dump →
  * PsExec lateral movement from host A to host B → shadow-copy deletion and mass renames on B.
- * Link across hosts: A's lateral-movement alert has `source.ip` = A, B's tool-transfer alert has
- * `destination.ip` = A (B pulls the payload from A's admin share).
+ *
+ * How the alerts connect, as Elastic Defend would record them: on A every step runs in the victim's session
+ * (same `host.id` and `user.id`; PsExec is started there with the admin credentials dumped from LSASS, `-u`),
+ * and one PowerShell process (one `process.entity_id`) trips three rules. On B the PsExec service runs the
+ * payload under the stolen admin account, so B's steps share `host.id` and the admin's `user.id`. The hop
+ * itself: A's outbound SMB connection (source A, destination B) mirrors B's copy from A's admin share
+ * (source B, destination A), so A's `source.ip` is B's `destination.ip` and vice versa.
  */
 import { encodePowerShell, endpointProcessStart, eventEcs, fileEcs, hostEcs, mergeEcs, networkEcs, processEcs, userEcs } from '../ecs';
 import { SCENARIO_RULES as R } from '../rules';
@@ -32,6 +37,12 @@ export const ransomwareScenario: Scenario = {
       args: ['powershell.exe', '-nop', '-w', 'hidden', '-EncodedCommand', encoded],
     });
     const payload = 'C:\\ProgramData\\svchelper.exe';
+    // Processes seen by more than one alert keep one endpoint entity id.
+    const winword = { name: 'WINWORD.EXE', executable: 'C:\\Program Files\\Microsoft Office\\root\\Office16\\WINWORD.EXE', args: ['WINWORD.EXE', '/n', doc], entityId: prng.hex(40), pid: prng.int(2000, 9000) };
+    const powershell = { ...encodedPowerShell(), entityId: prng.hex(40), pid: prng.int(2000, 9000), parent: winword };
+    const svchelper = { name: 'svchelper.exe', executable: payload, entityId: prng.hex(40), pid: prng.int(2000, 9000) };
+    const psexesvc = { name: 'PSEXESVC.exe', executable: 'C:\\Windows\\PSEXESVC.exe', args: ['C:\\Windows\\PSEXESVC.exe'], entityId: prng.hex(40), pid: prng.int(2000, 9000) };
+    const locker = { name: 'locker.exe', executable: 'C:\\Windows\\Temp\\locker.exe', args: ['C:\\Windows\\Temp\\locker.exe', '--path', 'D:\\Shares'], entityId: prng.hex(40), pid: prng.int(2000, 9000) };
 
     const onA = (role: string, spec: Omit<ScenarioAlertSpec, 'role'>): ScenarioAlertSpec => ({ ...spec, role });
     const alerts: ScenarioAlertSpec[] = [
@@ -53,11 +64,7 @@ export const ransomwareScenario: Scenario = {
           hostEcs(hostA),
           userEcs(victim),
           eventEcs(prng, endpointProcessStart()),
-          processEcs(prng, {
-            ...encodedPowerShell(),
-            workingDirectory: `C:\\Users\\${victim.name}\\Documents`,
-            parent: { name: 'WINWORD.EXE', executable: 'C:\\Program Files\\Microsoft Office\\root\\Office16\\WINWORD.EXE', args: ['WINWORD.EXE', '/n', doc] },
-          }),
+          processEcs(prng, { ...powershell, workingDirectory: `C:\\Users\\${victim.name}\\Documents` }),
         ),
       }),
       onA('encoded-powershell', {
@@ -67,10 +74,7 @@ export const ransomwareScenario: Scenario = {
           hostEcs(hostA),
           userEcs(victim),
           eventEcs(prng, endpointProcessStart()),
-          processEcs(prng, {
-            ...encodedPowerShell(),
-            parent: { name: 'WINWORD.EXE' },
-          }),
+          processEcs(prng, powershell),
         ),
       }),
       onA('download-from-external-ip', {
@@ -80,7 +84,7 @@ export const ransomwareScenario: Scenario = {
           hostEcs(hostA),
           userEcs(victim),
           eventEcs(prng, { category: ['network'], type: ['connection', 'start'], action: 'connection_attempted', outcome: 'success', dataset: 'endpoint.events.network', module: 'endpoint' }),
-          processEcs(prng, { ...encodedPowerShell(), parent: { name: 'WINWORD.EXE' } }),
+          processEcs(prng, powershell),
           networkEcs({ sourceIp: hostA.ip, destinationIp: C2_IP, destinationPort: 80, protocol: 'http', direction: 'egress', bytes: 482_113, destinationGeo: { country: 'DE', city: 'Frankfurt' }, destinationAs: { number: 208294, org: 'Example Bulletproof Hosting' } }),
           fileEcs(prng, payload),
         ),
@@ -96,7 +100,7 @@ export const ransomwareScenario: Scenario = {
             name: 'rundll32.exe',
             executable: 'C:\\Windows\\System32\\rundll32.exe',
             args: ['rundll32.exe', 'C:\\Windows\\System32\\comsvcs.dll,', 'MiniDump', '712', 'C:\\ProgramData\\lsass.dmp', 'full'],
-            parent: { name: 'svchelper.exe', executable: payload },
+            parent: svchelper,
           }),
           { Target: { process: { name: 'lsass.exe', pid: 712 } } },
         ),
@@ -106,9 +110,9 @@ export const ransomwareScenario: Scenario = {
         timestamp: t0 + 35 * MINUTE,
         ecs: mergeEcs(
           hostEcs(hostA),
-          userEcs(admin),
+          userEcs(victim),
           eventEcs(prng, { category: ['network'], type: ['connection', 'start'], action: 'connection_attempted', outcome: 'success', dataset: 'endpoint.events.network', module: 'endpoint' }),
-          processEcs(prng, { name: 'PsExec64.exe', executable: 'C:\\ProgramData\\PsExec64.exe', args: ['PsExec64.exe', `\\\\${hostB.name}`, '-s', '-d', 'C:\\Windows\\svchelper.exe'], parent: { name: 'svchelper.exe', executable: payload } }),
+          processEcs(prng, { name: 'PsExec64.exe', executable: 'C:\\ProgramData\\PsExec64.exe', args: ['PsExec64.exe', `\\\\${hostB.name}`, '-u', `${admin.domain}\\${admin.name}`, '-p', '********', '-d', 'cmd.exe', '/c', 'copy', `\\\\${hostA.name}\\ADMIN$\\Temp\\locker.exe`, 'C:\\Windows\\Temp\\locker.exe'], parent: svchelper }),
           networkEcs({ sourceIp: hostA.ip, destinationIp: hostB.ip, destinationPort: 445, protocol: 'smb', direction: 'internal' }),
         ),
       }),
@@ -121,7 +125,7 @@ export const ransomwareScenario: Scenario = {
           hostEcs(hostB),
           userEcs(system),
           eventEcs(prng, endpointProcessStart({ code: '7045' })),
-          processEcs(prng, { name: 'PSEXESVC.exe', executable: 'C:\\Windows\\PSEXESVC.exe', args: ['C:\\Windows\\PSEXESVC.exe'], parent: { name: 'services.exe', executable: 'C:\\Windows\\System32\\services.exe' } }),
+          processEcs(prng, { ...psexesvc, parent: { name: 'services.exe', executable: 'C:\\Windows\\System32\\services.exe' } }),
           networkEcs({ sourceIp: hostA.ip, destinationIp: hostB.ip, destinationPort: 445, protocol: 'smb', direction: 'ingress' }),
         ),
       },
@@ -133,7 +137,7 @@ export const ransomwareScenario: Scenario = {
           hostEcs(hostB),
           userEcs(admin),
           eventEcs(prng, { category: ['network', 'file'], type: ['connection', 'creation'], action: 'connection_attempted', outcome: 'success', dataset: 'endpoint.events.network', module: 'endpoint' }),
-          processEcs(prng, { name: 'cmd.exe', executable: 'C:\\Windows\\System32\\cmd.exe', args: ['cmd.exe', '/c', 'copy', `\\\\${hostA.name}\\ADMIN$\\Temp\\locker.exe`, 'C:\\Windows\\Temp\\locker.exe'], parent: { name: 'PSEXESVC.exe', executable: 'C:\\Windows\\PSEXESVC.exe' } }),
+          processEcs(prng, { name: 'cmd.exe', executable: 'C:\\Windows\\System32\\cmd.exe', args: ['cmd.exe', '/c', 'copy', `\\\\${hostA.name}\\ADMIN$\\Temp\\locker.exe`, 'C:\\Windows\\Temp\\locker.exe'], parent: psexesvc }),
           networkEcs({ sourceIp: hostB.ip, destinationIp: hostA.ip, destinationPort: 445, protocol: 'smb', direction: 'internal' }),
           fileEcs(prng, 'C:\\Windows\\Temp\\locker.exe'),
         ),
@@ -142,25 +146,23 @@ export const ransomwareScenario: Scenario = {
         role: 'shadow-copy-deletion',
         rule: R.shadowCopyDeletion,
         timestamp: t0 + 48 * MINUTE,
-        traps: ['user.name=SYSTEM'],
         ecs: mergeEcs(
           hostEcs(hostB),
-          userEcs(system),
+          userEcs(admin),
           eventEcs(prng, endpointProcessStart()),
-          processEcs(prng, { name: 'vssadmin.exe', executable: 'C:\\Windows\\System32\\vssadmin.exe', args: ['vssadmin.exe', 'delete', 'shadows', '/all', '/quiet'], parent: { name: 'locker.exe', executable: 'C:\\Windows\\Temp\\locker.exe' } }),
+          processEcs(prng, { name: 'vssadmin.exe', executable: 'C:\\Windows\\System32\\vssadmin.exe', args: ['vssadmin.exe', 'delete', 'shadows', '/all', '/quiet'], parent: locker }),
         ),
       },
       {
         role: 'mass-file-rename',
         rule: R.massRename,
         timestamp: t0 + 50 * MINUTE,
-        traps: ['user.name=SYSTEM'],
-        extra: { 'kibana.alert.threshold_result.count': 4812, 'kibana.alert.threshold_result.terms': [{ field: 'process.entity_id', value: 'locker' }] },
+        extra: { 'kibana.alert.threshold_result.count': 4812, 'kibana.alert.threshold_result.terms': [{ field: 'process.entity_id', value: locker.entityId }] },
         ecs: mergeEcs(
           hostEcs(hostB),
-          userEcs(system),
+          userEcs(admin),
           eventEcs(prng, { category: ['file'], type: ['change'], action: 'rename', dataset: 'endpoint.events.file', module: 'endpoint' }),
-          processEcs(prng, { name: 'locker.exe', executable: 'C:\\Windows\\Temp\\locker.exe', args: ['C:\\Windows\\Temp\\locker.exe', '--path', 'D:\\Shares'], parent: { name: 'cmd.exe' } }),
+          processEcs(prng, { ...locker, parent: { name: 'cmd.exe' } }),
           fileEcs(prng, 'D:\\Shares\\Finance\\Q3-forecast.xlsx.lockd', { extension: 'lockd' }),
         ),
       },

@@ -42,44 +42,44 @@ const config = prepareGraphConfig(
 );
 
 describe('entity graph on the sample-data scenarios', () => {
-  it('links no unrelated alert from any alert of a true incident (precision 1) and reports recall', async () => {
+  it('finds every alert of a true incident from each of its alerts (recall 1) and nothing else (precision 1)', async () => {
     const incidents = manifest.scenarios
       .filter((scenario) => scenario.expected_verdict === 'true_positive')
       .flatMap((scenario) => scenario.incidents);
     let truePositives = 0;
-    let falsePositives = 0;
     let expected = 0;
     let seeds = 0;
     const unrelated: string[] = [];
+    const missed: string[] = [];
+    const overBudget: string[] = [];
     const recallByIncident: string[] = [];
     for (const incident of incidents) {
       const members = new Set(incident.alert_ids);
       let found = 0;
       for (const seed of incident.alert_ids) {
         const output = await buildEntityGraph({ esClient: testEs.client, spaceId: SPACE, alertId: seed, config });
-        const ids = output.nodes.map((n) => n.id);
-        const hits = ids.filter((id) => members.has(id)).length;
+        const ids = new Set(output.nodes.map((n) => n.id));
+        for (const id of ids) if (!members.has(id)) unrelated.push(`${incident.incident} from ${seed}: ${id}`);
+        for (const id of members) if (id !== seed && !ids.has(id)) missed.push(`${incident.incident} from ${seed}: ${id}`);
+        const hits = [...ids].filter((id) => members.has(id)).length;
         found += hits;
         truePositives += hits;
-        falsePositives += ids.length - hits;
         expected += members.size - 1;
         seeds += 1;
-        for (const id of ids) if (!members.has(id)) unrelated.push(`${incident.incident} from ${seed}: ${id}`);
-        // At most depth_reached + 2 round trips per graph (seed, one per round, the final empty round).
-        expect(output.stats.queries).toBeLessThanOrEqual(output.stats.depth_reached + 2);
+        // The seed, one round trip per round that found something, and the round that found nothing.
+        if (output.stats.queries > output.stats.depth_reached + 2) overBudget.push(`${seed}: ${JSON.stringify(output.stats)}`);
       }
       const possible = members.size * (members.size - 1);
       recallByIncident.push(`${incident.incident} ${possible === 0 ? 'n/a' : (found / possible).toFixed(2)}`);
     }
-    const precision = truePositives / Math.max(1, truePositives + falsePositives);
-    const recall = truePositives / Math.max(1, expected);
-    // Printed for the closing note: recall is bounded by the workflow's scores (min_entity_score 6), not by the search.
     console.log(
-      `scenario graphs over ${seeds} seeds: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} ` +
-        `(${recallByIncident.join(', ')})`,
+      `scenario graphs over ${seeds} seeds: recall ${(truePositives / Math.max(1, expected)).toFixed(3)} ` +
+        `(${recallByIncident.join(', ')}), unrelated alerts linked: ${unrelated.length}`,
     );
+    expect(incidents.length).toBeGreaterThanOrEqual(6);
     expect(unrelated).toEqual([]);
-    expect(truePositives).toBeGreaterThan(0);
+    expect(missed).toEqual([]);
+    expect(overBudget).toEqual([]);
   }, 120_000);
 
   it('matches the sequential reference on scenario seeds with fewer round trips', async () => {
