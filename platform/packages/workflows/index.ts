@@ -8,7 +8,12 @@ export type * from './definition';
 export { FLOW_CONTROL_STEP_TYPES, INPUT_TYPES, onFailureSchema, stepSchema, stepsSchema, workflowSchema } from './schema/workflow_schema';
 export {
   DUPLICATE_STEP_NAME_MESSAGE,
+  MAX_WORKFLOW_ALIAS_COUNT,
+  MAX_WORKFLOW_EXPANDED_CHARS,
+  MAX_WORKFLOW_EXPANDED_NODES,
+  MAX_WORKFLOW_STEPS,
   MAX_WORKFLOW_YAML_BYTES,
+  MAX_WORKFLOW_YAML_DEPTH,
   UNTITLED_WORKFLOW_NAME,
   WorkflowYamlDocument,
   substituteTemplates,

@@ -62,7 +62,8 @@ export async function renderWorkflowValue(value: unknown, context: object, liqui
     const out: Record<string, unknown> = {};
     for (const [key, element] of Object.entries(value)) {
       const rendered = await renderWorkflowValue(element, context, liquid);
-      if (rendered !== undefined) out[key] = rendered;
+      // defineProperty: an own `__proto__` key (JSON.parse, YAML) stays data instead of becoming the object's prototype.
+      if (rendered !== undefined) Object.defineProperty(out, key, { value: rendered, enumerable: true, writable: true, configurable: true });
     }
     return out;
   }

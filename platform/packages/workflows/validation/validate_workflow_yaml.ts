@@ -7,6 +7,15 @@ import { DiagnosticCollector } from './diagnostics';
 import { reportSchemaIssues } from './schema_issues';
 import { WorkflowTreeChecker } from './tree_checks';
 import { MAX_WORKFLOW_YAML_BYTES, WorkflowYamlDocument } from './yaml_document';
+import {
+  MAX_WORKFLOW_ALIAS_COUNT,
+  MAX_WORKFLOW_STEPS,
+  MAX_WORKFLOW_YAML_DEPTH,
+  checkExpandedValue,
+  countRawSteps,
+  describeExpandedBreach,
+  estimateYamlDepthExceeds,
+} from './yaml_limits';
 
 export const UNTITLED_WORKFLOW_NAME = 'Untitled workflow';
 
@@ -36,33 +45,27 @@ function extractSummary(raw: unknown): Pick<WorkflowValidationResult, 'name' | '
 
 const byteLength = (text: string): number => new TextEncoder().encode(text).length;
 
+/** A resource-limit rejection (yaml_limits.ts), reported before or instead of every other check. */
+function tooLarge(message: string): WorkflowValidationResult {
+  return {
+    valid: false,
+    definition: null,
+    name: UNTITLED_WORKFLOW_NAME,
+    tags: [],
+    triggerTypes: [],
+    diagnostics: [{ severity: 'error', code: 'yaml-too-large', message, path: [], line: 1, column: 1, endLine: 1, endColumn: 1 }],
+  };
+}
+
 // The validator only parses templates, so one engine with default limits serves every call.
 let sharedLiquid: Liquid | undefined;
 const validatorLiquid = (): Liquid => (sharedLiquid ??= createWorkflowLiquid());
 
 /** Parses and validates workflow YAML into diagnostics with 1-based positions (workflow-engine §1.5). */
 export function validateWorkflowYaml(yaml: string, options: ValidateWorkflowYamlOptions): WorkflowValidationResult {
-  if (byteLength(yaml) > MAX_WORKFLOW_YAML_BYTES) {
-    return {
-      valid: false,
-      definition: null,
-      name: UNTITLED_WORKFLOW_NAME,
-      tags: [],
-      triggerTypes: [],
-      diagnostics: [
-        {
-          severity: 'error',
-          code: 'yaml-too-large',
-          message: `The workflow YAML exceeds the ${MAX_WORKFLOW_YAML_BYTES} bytes limit.`,
-          path: [],
-          line: 1,
-          column: 1,
-          endLine: 1,
-          endColumn: 1,
-        },
-      ],
-    };
-  }
+  if (byteLength(yaml) > MAX_WORKFLOW_YAML_BYTES) return tooLarge(`The workflow YAML exceeds the ${MAX_WORKFLOW_YAML_BYTES} bytes limit.`);
+  // Before the (recursive) parser: 10k nested `[` would cost seconds and hundreds of MB.
+  if (estimateYamlDepthExceeds(yaml)) return tooLarge(`The workflow YAML nests deeper than ${MAX_WORKFLOW_YAML_DEPTH} levels.`);
 
   const document = new WorkflowYamlDocument(yaml);
   const collector = new DiagnosticCollector(document);
@@ -70,10 +73,17 @@ export function validateWorkflowYaml(yaml: string, options: ValidateWorkflowYaml
 
   let raw: unknown;
   try {
-    raw = document.doc.toJS({ maxAliasCount: 1000 });
+    raw = document.doc.toJS({ maxAliasCount: MAX_WORKFLOW_ALIAS_COUNT });
   } catch (error) {
     collector.error('yaml-syntax', error instanceof Error ? error.message : String(error), []);
     return { valid: false, definition: null, diagnostics: collector.diagnostics, ...extractSummary(undefined) };
+  }
+  const breach = checkExpandedValue(raw);
+  if (breach) return tooLarge(describeExpandedBreach(breach));
+  const stepCount = countRawSteps(raw);
+  if (stepCount > MAX_WORKFLOW_STEPS) {
+    collector.error('yaml-too-large', `The workflow has ${stepCount} steps; at most ${MAX_WORKFLOW_STEPS} are allowed.`, ['steps']);
+    return { valid: false, definition: null, diagnostics: sortDiagnostics(collector.diagnostics), ...extractSummary(raw) };
   }
   const summary = extractSummary(raw);
 
