@@ -2,6 +2,7 @@ import type { CoreSetup, CoreStart, Logger, Plugin, PluginInitializerContext } f
 import type { ActionsPluginSetup, ActionsPluginStart } from '../platform/plugins/actions/server';
 import type { ServerStepDefinition, WorkflowsExtensionsSetup, WorkflowsExtensionsStart } from '../platform/plugins/workflows_extensions/common/step_definition';
 import type { WorkflowsManagementPluginSetup, WorkflowsManagementPluginStart } from '../platform/plugins/workflows_management/server/contract';
+import type { WorkflowsExecutionEngineSetup } from '../platform/plugins/workflows_execution_engine/server';
 import { ASSISTANT_API_PRIVILEGES, FEATURE_FLAGS, INTERNAL_API_VERSION, ROUTES } from '../common/constants';
 import type { AssistantConfig } from './config';
 import { assistantFeature } from './feature';
@@ -11,6 +12,7 @@ import { registerDataRoutes } from './routes/register_data_routes';
 import { registerTriageRoutes } from './routes/triage';
 import { createAssistantDataClients } from './storage';
 import { bootstrapPreinstalledWorkflows, PreinstalledWorkflowsBootstrapper, type BootstrapOptions } from './workflows/bootstrap';
+import { registerWorkflowAnonymization } from './workflows/anonymization';
 import { registerBootstrapRoute } from './workflows/bootstrap/bootstrap_route';
 import { registerTriageSteps } from './workflows/register_triage_steps';
 import { registerRuntimeConfigRoutes } from './workflows/runtime_config/runtime_config_route';
@@ -19,6 +21,8 @@ import { registerRuntimeConfigRoutes } from './workflows/runtime_config/runtime_
 export interface SecurityAiAssistantPluginsSetup {
   workflowsExtensions?: WorkflowsExtensionsSetup<ServerStepDefinition>;
   workflowsManagement?: WorkflowsManagementPluginSetup;
+  /** Its AI steps get the anonymization guard (no anonymized value in any workflow LLM request). */
+  workflowsExecutionEngine?: WorkflowsExecutionEngineSetup;
   actions?: ActionsPluginSetup;
   securitySolution?: unknown;
   management?: unknown;
@@ -105,6 +109,9 @@ export class SecurityAiAssistantPlugin
     registerBootstrapRoute(router, () => this.bootstrap);
     if (plugins.workflowsExtensions) {
       registerTriageSteps({ core, workflowsExtensions: plugins.workflowsExtensions, logger: this.logger.get('workflows') });
+    }
+    if (plugins.workflowsExecutionEngine) {
+      registerWorkflowAnonymization({ engine: plugins.workflowsExecutionEngine, config: this.config, getServices: () => this.services });
     }
 
     const missing = ['actions', 'workflowsExtensions', 'workflowsManagement'].filter(
