@@ -1,6 +1,7 @@
 import { DocColumns, alertJson, bulkBody } from './es_docs';
 import { benchQueries } from './es_queries';
 import { peakRssBytes, percentile } from './stats';
+import { cpuSecondsFromStat } from './es_proc';
 
 describe('bench statistics', () => {
   it('computes nearest-rank percentiles', () => {
@@ -59,5 +60,14 @@ describe('synthetic alerts and the brute-force baseline', () => {
     expect(first.doc_count).toBe(ruleDocs.length);
     expect(first.hosts).toBe(new Set(ruleDocs.map((d) => d['host.name'])).size);
     expect(buckets.every((b, i) => i === 0 || buckets[i - 1].doc_count >= b.doc_count)).toBe(true);
+  });
+});
+
+describe('engine CPU time', () => {
+  it('reads utime + stime after the parenthesised command name', () => {
+    const stat = '4242 (node engine.js) S 1 4242 4242 0 -1 4194304 100 0 0 0 1234 56 0 0 20 0 11 0 100 1000 100';
+    expect(cpuSecondsFromStat(stat)).toBeCloseTo(12.9, 6);
+    expect(cpuSecondsFromStat('garbage')).toBeUndefined();
+    expect(cpuSecondsFromStat('1 (x) S 1')).toBeUndefined();
   });
 });

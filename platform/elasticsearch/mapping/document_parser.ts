@@ -80,6 +80,10 @@ interface DottedRoute {
   readonly objects: readonly ObjectMapper[];
   readonly path: string;
   readonly last: string;
+  /** `path.last`, built once instead of per document. */
+  readonly leafPath: string;
+  /** The object context the route ends in, for the parent's dynamic/nested flags it was derived from. */
+  context: { from: DynamicSetting; fromNested: boolean; ctx: ObjectContext } | undefined;
 }
 
 /** Resolved dotted keys per parent object mapper; mappers never change, so entries never go stale. */
@@ -165,13 +169,18 @@ class DocumentWalker {
     let routes = DOTTED_ROUTES.get(ctx.mapper);
     const route = routes?.get(key);
     if (route !== undefined && route.basePath === ctx.path) {
-      let dynamic = ctx.dynamic;
-      let nested = ctx.nested;
-      for (const m of route.objects) {
-        dynamic = m.dynamic ?? dynamic;
-        nested = nested || m.nested;
+      let cached = route.context;
+      if (cached === undefined || cached.from !== ctx.dynamic || cached.fromNested !== ctx.nested) {
+        let dynamic = ctx.dynamic;
+        let nested = ctx.nested;
+        for (const m of route.objects) {
+          dynamic = m.dynamic ?? dynamic;
+          nested = nested || m.nested;
+        }
+        cached = { from: ctx.dynamic, fromNested: ctx.nested, ctx: { mapper: route.objects[route.objects.length - 1], path: route.path, dynamic, nested } };
+        route.context = cached;
       }
-      this.value({ mapper: route.objects[route.objects.length - 1], path: route.path, dynamic, nested }, route.last, value);
+      this.value(cached.ctx, route.last, value, route.leafPath);
       return;
     }
     let current = ctx;
@@ -198,7 +207,9 @@ class DocumentWalker {
         routes = new Map();
         DOTTED_ROUTES.set(ctx.mapper, routes);
       }
-      if (routes.size < MAX_ROUTES_PER_OBJECT) routes.set(key, { basePath: ctx.path, objects, path: current.path, last });
+      if (routes.size < MAX_ROUTES_PER_OBJECT) {
+        routes.set(key, { basePath: ctx.path, objects, path: current.path, last, leafPath: current.path ? `${current.path}.${last}` : last, context: undefined });
+      }
     }
     this.value(current, last, value);
   }
@@ -222,16 +233,17 @@ class DocumentWalker {
     return { mapper, path, dynamic: mapper.dynamic ?? ctx.dynamic, nested: ctx.nested || mapper.nested };
   }
 
-  private value(ctx: ObjectContext, name: string, value: unknown): void {
+  /** `knownPath` is `ctx.path + '.' + name` when the caller already has it. */
+  private value(ctx: ObjectContext, name: string, value: unknown, knownPath?: string): void {
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         this.keyPath.push(i);
-        this.value(ctx, name, value[i]);
+        this.value(ctx, name, value[i], knownPath);
         this.keyPath.pop();
       }
       return;
     }
-    const path = ctx.path ? `${ctx.path}.${name}` : name;
+    const path = knownPath ?? (ctx.path ? `${ctx.path}.${name}` : name);
     let mapper = this.lookup(ctx, name, path);
     if (value === null) {
       if (mapper !== undefined && mapper.kind === 'leaf' && mapper.params.null_value !== undefined && mapper.params.null_value !== null) {

@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { EsNode } from './es_node';
 import { asyncErrorOf } from '../test_support';
+import { encodeRecords, walFileName } from '../storage';
 
 const logger = { info: jest.fn(), warn: jest.fn(), error: jest.fn() };
 const OPEN = { ignoreUnavailable: false, allowNoIndices: true, expandWildcards: { open: true, closed: false, hidden: false } };
@@ -43,6 +44,36 @@ describe('EsNode', () => {
     // The next write continues the sequence.
     expect(again.indexDoc(state, '4', '{}', {}).seqNo).toBe(6);
     expect(again.getIndexTemplates('t')).toHaveLength(1);
+    await again.close();
+  });
+
+  it('replays logs written before sources were stored verbatim (index records as plain JSON)', async () => {
+    const dir = tempDir();
+    const walDir = path.join(dir, 'wal');
+    fs.mkdirSync(walDir, { recursive: true });
+    const old = [
+      { op: 'init', cluster_uuid: 'old-cluster' },
+      { op: 'create_index', name: 'legacy', uuid: 'u1', settings: { 'index.number_of_shards': '1', 'index.number_of_replicas': '0' }, mappings: {}, aliases: {} },
+      { op: 'index', index: 'legacy', id: '1', source: '{"n":9007199254740993}', seq_no: 0, version: 1 },
+      { op: 'index', index: 'legacy', id: '2', source: '{"k":"v"}', routing: 'r', seq_no: 1, version: 1 },
+    ];
+    fs.writeFileSync(path.join(walDir, walFileName(0)), encodeRecords(old.map((r) => JSON.stringify(r))));
+    const node = await EsNode.open({ dataPath: dir, logger });
+    const state = node.readIndex('legacy');
+    expect(node.getDoc(state, '1', true)).toMatchObject({ found: true, source: '{"n":9007199254740993}', seqNo: 0 });
+    expect(node.getDoc(state, '2', true)).toMatchObject({ found: true, routing: 'r', seqNo: 1 });
+    // New writes go to the same log in the new shape and replay together with the old records.
+    node.indexDoc(state, '3', '{"k":"w"}', {});
+    await node.durable();
+    const crashed = tempDir();
+    fs.cpSync(dir, crashed, { recursive: true });
+    fs.writeFileSync(path.join(crashed, 'node.lock'), '999999999');
+    await node.close();
+    const again = await EsNode.open({ dataPath: crashed, logger });
+    const recovered = again.readIndex('legacy');
+    expect(again.clusterUuid).toBe('old-cluster');
+    expect(recovered.shard.searchView().numDocs).toBe(3);
+    expect(again.getDoc(recovered, '3', true)).toMatchObject({ found: true, source: '{"k":"w"}', seqNo: 2 });
     await again.close();
   });
 

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { EsError, illegalArgument, indexNotFound } from '../errors';
 import { IndexShard } from '../shard';
 import type { GetResult, ShardState, UpdateRequest, WriteOutcome } from '../shard';
-import { DataStore, type StorageLogger } from '../storage';
+import { DataStore, TextRecord, type StorageLogger } from '../storage';
 import { validateAliasName, validateIndexName } from './index_names';
 import { resolveDateMathName } from './date_math_names';
 import {
@@ -113,7 +113,7 @@ export class EsNode implements TargetCatalog {
   private transientSettings: Record<string, string> = {};
   private clusterUuidValue = '';
   private replaying = false;
-  private pending: LogRecord[] = [];
+  private pending: Array<LogRecord | TextRecord> = [];
   private pendingBatch: { promise: Promise<void>; resolve: () => void; reject: (e: Error) => void } | undefined;
   private lastAppend: Promise<void> = Promise.resolve();
   private flushTimer: NodeJS.Timeout | undefined;
@@ -133,7 +133,7 @@ export class EsNode implements TargetCatalog {
     try {
       node.replaying = true;
       if (recovered.snapshot !== undefined) node.restoreSnapshot(recovered.snapshot as SnapshotLine[]);
-      recovered.records.forEach((record, i) => node.replay(record as LogRecord, i));
+      recovered.records.forEach((record, i) => node.replay(fromLogEntry(record), i));
       node.replaying = false;
       for (const state of node.indices.values()) {
         state.shard.refresh();
@@ -166,7 +166,7 @@ export class EsNode implements TargetCatalog {
 
   private log(record: LogRecord): void {
     if (this.replaying) return;
-    this.pending.push(record);
+    this.pending.push(toLogEntry(record));
     if (!this.pendingBatch) {
       let resolve: () => void = () => undefined;
       let reject: (e: Error) => void = () => undefined;
@@ -975,6 +975,23 @@ export class EsNode implements TargetCatalog {
   allIndices(): IndexState[] {
     return this.indexNames().map((n) => this.mustGet(n));
   }
+}
+
+/** Document sources go to the log verbatim (a `TextRecord`), not as escaped JSON strings. */
+function toLogEntry(record: LogRecord): LogRecord | TextRecord {
+  if (record.op !== 'index') return record;
+  const header: Record<string, unknown> = { op: record.op, index: record.index, id: record.id };
+  if (record.routing !== undefined) header.routing = record.routing;
+  header.seq_no = record.seq_no;
+  header.version = record.version;
+  return new TextRecord(header, record.source);
+}
+
+/** A recovered log entry as a `LogRecord`: logs written before `TextRecord`s hold `index` records as plain JSON. */
+function fromLogEntry(entry: unknown): LogRecord {
+  if (!(entry instanceof TextRecord)) return entry as LogRecord;
+  if (entry.header.op !== 'index') throw new Error(`write-ahead log holds a text record for [${String(entry.header.op)}]; refusing to start`);
+  return { ...entry.header, source: entry.text } as LogRecord;
 }
 
 /** Template settings are stored as ES shows them: validated, string-valued, nested under `index`. */

@@ -100,6 +100,26 @@ describe('bulk parser', () => {
       'Malformed action/metadata line [1], expected START_OBJECT or END_OBJECT but found [START_ARRAY]',
     );
   });
+  it('reads the compact index/create action line the same way as the general JSON path', () => {
+    // The second form of each pair has whitespace, so it is JSON-parsed; both must give the same items.
+    const pairs: Array<[string, string]> = [
+      ['{"index":{"_index":"a","_id":"1"}}', '{ "index": { "_index": "a", "_id": "1" } }'],
+      ['{"create":{"_index":"a","_id":"x y"}}', '{"create": {"_index":"a","_id":"x y"}}'],
+      ['{"index":{"_index":"a"}}', '{"index": {"_index":"a"}}'],
+      ['{"index":{"_index":"a","_id":""}}', '{"index": {"_index":"a","_id":""}}'],
+      ['{"index":{"_index":"a","_id":"é€"}}', '{"index": {"_index":"a","_id":"\u00e9\u20ac"}}'],
+    ];
+    const shape = (text: string, defaults: Parameters<typeof parseBulk>[1]): unknown =>
+      parseBulk(`${text}\n{"f":1}\n`, defaults).map((item) => ({ ...item, error: item.error?.toBody() }));
+    for (const defaults of [{}, { routing: 'r', requireAlias: true }, { pipeline: 'p' }, { pipeline: '_none' }]) {
+      for (const [compact, spaced] of pairs) expect(shape(compact, defaults)).toEqual(shape(spaced, defaults));
+    }
+    expect(parseBulk('{"index":{"_index":"a","_id":"1"}}\n{"f":1}\n', {})[0]).toEqual({ op: 'index', index: 'a', id: '1', routing: undefined, requireAlias: undefined, source: '{"f":1}' });
+    expect(errorOf(() => parseBulk('{"index":{"_index":"a","_id":"1"}}\n', {})).reason).toBe('Validation Failed: 1: source is missing;');
+    // Escapes and control characters are never matched by the fast path; JSON decides.
+    expect(parseBulk('{"index":{"_index":"a","_id":"q\\"1"}}\n{}\n', {})[0].id).toBe('q"1');
+    expect(errorOf(() => parseBulk('{"index":{"_index":"a","_id":"\t"}}\n{}\n', {})).type).toBe('x_content_parse_exception');
+  });
   it('keeps per-item failures on the item', () => {
     const [item] = parseBulk('{"index":{"_index":"x","_id":"1","version_type":"external","version":3}}\n{}\n', {});
     expect(item.error?.status).toBe(400);

@@ -89,6 +89,9 @@ export class IndexShard {
   private sourceBytes = 0;
 
   private latest = new Map<string, number>();
+  /** The last `latest` lookup (by `current`), reused by the write that follows it; cleared by any change. */
+  private lookedUpId: string | undefined;
+  private lookedUpDoc = -1;
   private tombstones = new Map<string, Tombstone>();
   private maxSeqNo = -1;
 
@@ -319,6 +322,7 @@ export class IndexShard {
     this.sourceBytes = sourceBytes;
     this.slots = slots;
     this.slotsByMapper.clear();
+    this.lookedUpId = undefined;
   }
 
   private validateWrite(options: WriteOptions): void {
@@ -334,6 +338,8 @@ export class IndexShard {
 
   private current(id: string): CurrentState {
     const doc = this.latest.get(id);
+    this.lookedUpId = id;
+    this.lookedUpDoc = doc ?? -1;
     if (doc !== undefined && this.live.get(doc)) {
       return { kind: 'live', doc, version: this.versions.data[doc], seqNo: this.seqNos.data[doc], primaryTerm: this.primaryTerms.data[doc] };
     }
@@ -378,8 +384,9 @@ export class IndexShard {
     this.seqNos.push(seqNo);
     this.versions.push(version);
     this.primaryTerms.push(primaryTerm);
-    const prev = this.latest.get(id);
-    this.prevDoc.set(doc, prev === undefined ? -1 : prev);
+    const prev = this.lookedUpId === id ? this.lookedUpDoc : (this.latest.get(id) ?? -1);
+    this.lookedUpId = undefined;
+    this.prevDoc.set(doc, prev);
     if (routing !== undefined) this.routings.set(doc, routing);
     this.live.set(doc);
     this.liveCount++;

@@ -23,7 +23,9 @@ export class TermsFieldWriter {
   docCount = 0;
   sumDocFreq = 0;
   private curDoc = -1;
-  private readonly curTerms: number[] = [];
+  /** Term ids of the doc being added (a reused buffer: no per-doc array, no `length = 0` runtime call). */
+  private curTerms: Int32Array = new Int32Array(8);
+  private curCount = 0;
   private readonly singletons: (readonly string[] | undefined)[] = [];
 
   constructor(readonly path: string) {}
@@ -49,26 +51,26 @@ export class TermsFieldWriter {
     }
     if (this.curDoc !== doc) {
       this.curDoc = doc;
-      this.curTerms.length = 0;
+      this.curCount = 0;
     }
-    this.curTerms.push(id);
+    this.curTerms = appendInt(this.curTerms, this.curCount++, id);
   }
 
   /** Called once per doc that had values, after all `add` calls for it. */
   endDoc(doc: number): void {
-    if (this.curDoc !== doc || this.curTerms.length === 0) return;
-    const ids = this.curTerms;
-    if (ids.length === 1) {
-      this.docTerm.set(doc, ids[0]);
+    const count = this.curCount;
+    if (this.curDoc !== doc || count === 0) return;
+    if (count === 1) {
+      this.docTerm.set(doc, this.curTerms[0]);
     } else {
       const terms = this.dict.terms;
-      const sorted = Int32Array.from(ids).sort((a, b) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0));
+      const sorted = this.curTerms.slice(0, count).sort((a, b) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0));
       this.docTerm.set(doc, MULTI);
       this.multi.set(doc, sorted);
     }
     this.docCount++;
-    this.sumDocFreq += ids.length;
-    this.curTerms.length = 0;
+    this.sumDocFreq += count;
+    this.curCount = 0;
     this.curDoc = -1;
   }
 

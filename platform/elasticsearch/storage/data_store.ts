@@ -16,6 +16,7 @@ import { decodeRecords, WalCorruptionError } from './wal_codec';
 import { writeFileAtomic, writeLinesAtomic, fsyncDirectory } from './durable_fs';
 import * as readline from 'node:readline';
 import { acquireNodeLock, type NodeLock } from './node_lock';
+import { decodeLogEntry, encodeLogEntry } from './log_entry';
 
 export interface StorageLogger {
   info(message: string, meta?: object): void;
@@ -34,7 +35,7 @@ interface Manifest {
 export interface Recovered {
   /** Parsed snapshot lines, or undefined before the first flush. */
   snapshot: unknown[] | undefined;
-  /** Log records after the snapshot, oldest first. */
+  /** Log records after the snapshot, oldest first (JSON values, or `TextRecord`s as appended). */
   records: unknown[];
   tornTails: number;
 }
@@ -91,7 +92,7 @@ export class DataStore {
         const decoded = decodeRecords(data, name, options.repair === true);
         for (const payload of decoded.records) {
           try {
-            records.push(JSON.parse(payload.toString('utf8')));
+            records.push(decodeLogEntry(payload));
           } catch {
             throw new WalCorruptionError(name, -1, 'a checksummed record is not valid JSON');
           }
@@ -141,9 +142,14 @@ export class DataStore {
     }
   }
 
-  /** Durably appends records (one group-committed fdatasync shared with concurrent callers). */
+  /**
+   * Durably appends records (one group-committed fdatasync shared with concurrent callers): JSON values,
+   * or `TextRecord`s whose text is stored unescaped; recovery returns them in the same shapes.
+   */
   append(records: readonly unknown[]): Promise<void> {
-    return this.wal.append(records.map((r) => JSON.stringify(r)));
+    const payloads = new Array<string>(records.length);
+    for (let i = 0; i < records.length; i++) payloads[i] = encodeLogEntry(records[i]);
+    return this.wal.append(payloads);
   }
 
   get logBytes(): number {

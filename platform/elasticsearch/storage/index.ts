@@ -7,3 +7,4 @@ export type { NodeLock } from './node_lock';
 export { writeFileAtomic, writeLinesAtomic, fsyncDirectory } from './durable_fs';
 export { DataStore, DEFAULT_FLUSH_THRESHOLD_BYTES } from './data_store';
 export type { StorageLogger, Recovered, DataStoreOptions } from './data_store';
+export { TextRecord, encodeLogEntry, decodeLogEntry } from './log_entry';

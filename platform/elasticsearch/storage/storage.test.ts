@@ -5,6 +5,7 @@ import { crc32c } from './crc32c';
 import { decodeRecords, encodeRecord, WalCorruptionError } from './wal_codec';
 import { DataStore } from './data_store';
 import { acquireNodeLock, NodeLockError } from './node_lock';
+import { TextRecord, decodeLogEntry, encodeLogEntry } from './log_entry';
 
 const quiet = { info: jest.fn(), warn: jest.fn(), error: jest.fn() };
 
@@ -160,5 +161,40 @@ describe('DataStore', () => {
     const after = await DataStore.open(dir, quiet);
     expect(after.recovered.records).toEqual([{ n: 3 }]);
     await after.store.close();
+  });
+});
+
+describe('log entries', () => {
+  it('stores a TextRecord text verbatim after its header and reads both shapes back', async () => {
+    const source = '{"n":9007199254740993,\n "s":"quote \\" and é"}';
+    const payload = encodeLogEntry(new TextRecord({ op: 'index', id: 'a\nb' }, source));
+    expect(payload.startsWith('T{"op":"index","id":"a\\nb"}\n')).toBe(true);
+    expect(payload.endsWith(source)).toBe(true);
+    expect(decodeLogEntry(Buffer.from(payload))).toEqual(new TextRecord({ op: 'index', id: 'a\nb' }, source));
+    expect(decodeLogEntry(Buffer.from(encodeLogEntry({ op: 'x', v: [1] })))).toEqual({ op: 'x', v: [1] });
+
+    const dir = tempDir();
+    const { store } = await DataStore.open(dir, quiet);
+    await store.append([{ n: 1 }, new TextRecord({ op: 'index' }, source), { n: 2 }]);
+    await store.close();
+    const second = await DataStore.open(dir, quiet);
+    expect(second.recovered.records).toEqual([{ n: 1 }, new TextRecord({ op: 'index' }, source), { n: 2 }]);
+    expect(second.recovered.records[1]).toBeInstanceOf(TextRecord);
+    await second.store.close();
+  });
+
+  it('keeps a text with lone surrogates exact (stored escaped, since UTF-8 cannot carry it)', () => {
+    const text = '{"s":"\ud800x"}';
+    const payload = encodeLogEntry(new TextRecord({ op: 'index' }, text));
+    expect(payload[0]).toBe('J');
+    const back = decodeLogEntry(Buffer.from(payload, 'utf8'));
+    expect(back).toBeInstanceOf(TextRecord);
+    expect((back as TextRecord).text).toBe(text);
+    // A well-formed pair is fine verbatim.
+    expect(encodeLogEntry(new TextRecord({}, '"\ud83d\ude00"'))[0]).toBe('T');
+  });
+
+  it('rejects a text record without its header terminator', () => {
+    expect(() => decodeLogEntry(Buffer.from('T{"op":"index"}'))).toThrow(SyntaxError);
   });
 });
