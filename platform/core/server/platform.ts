@@ -147,6 +147,7 @@ async function boot(
 
   const phase$ = new BehaviorSubject<'starting' | 'available' | 'stopping'>('starting');
   let esLevel: ServiceLevel = 'unavailable';
+  let esReason: string | undefined;
   const statusSnapshot = (): StatusSnapshot => {
     const phase = phase$.value;
     const level: ServiceLevel = phase === 'available' && esLevel === 'available' ? 'available' : 'unavailable';
@@ -158,7 +159,10 @@ async function boot(
       status: {
         overall: { level, summary },
         core: {
-          elasticsearch: { level: esLevel, summary: esLevel === 'available' ? 'Elasticsearch is available' : 'Elasticsearch is not connected' },
+          elasticsearch: {
+            level: esLevel,
+            summary: esLevel === 'available' ? 'Elasticsearch is available' : `Elasticsearch is not connected${esReason ? `: ${esReason}` : ''}`,
+          },
           http: { level: 'available', summary: 'HTTP server is listening' },
         },
         plugins: Object.fromEntries(
@@ -219,6 +223,10 @@ async function boot(
   cleanups.push(() => elasticsearch.stop());
   const esStart = await elasticsearch.start(config.elasticsearch, dataPath);
   esLevel = 'available';
+  elasticsearch.watchHealth((health) => {
+    esLevel = health.available ? 'available' : 'unavailable';
+    esReason = health.reason;
+  });
 
   const basePath: IBasePath = {
     serverBasePath: '',

@@ -101,3 +101,17 @@ export async function startEngineProcess(options: StartEngineProcessOptions): Pr
     },
   };
 }
+
+/** A port that was free a moment ago on 127.0.0.1 (listen on 0, read it, close): for "a cluster that is not there yet". */
+export async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -2,7 +2,7 @@ export { captureMountedRoutes, concretePath, versionHeaders, routeLabel, MUTATIN
 export type { RouteEntry } from './route_inventory';
 export { USERS, USERS_CONFIG, ALL_PLUGINS } from './platform_users';
 export type { MatrixUser } from './platform_users';
-export { startEngineProcess } from './fault_engine_process';
+export { freePort, startEngineProcess } from './fault_engine_process';
 export type { EngineProcess, StartEngineProcessOptions } from './fault_engine_process';
 export { WriteLedger } from './fault_write_ledger';
 export type { LedgerDoc, LedgerReport } from './fault_write_ledger';

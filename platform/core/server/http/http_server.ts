@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { errors as esErrors } from '@elastic/elasticsearch';
 import { Subject } from 'rxjs';
 import type { z } from 'zod/v4';
 import type { Logger } from '../logging';
@@ -61,6 +62,11 @@ const IN_PROCESS_TOKEN_HEADER = 'x-kbn-in-process-token';
 
 const spaceOfRaw = new WeakMap<http.IncomingMessage, string>();
 const authOfRequest = new WeakMap<FastifyRequest, AuthenticatedUser | null>();
+
+/** The client could not reach the cluster at all (refused, reset, no living node, timed out): not an answer from it. */
+function isClusterUnavailable(error: unknown): error is Error {
+  return error instanceof esErrors.ConnectionError || error instanceof esErrors.NoLivingConnectionsError || error instanceof esErrors.TimeoutError;
+}
 
 const NOT_READY = { statusCode: 503, error: 'Service Unavailable', message: 'Kibana server is not ready yet' };
 
@@ -408,12 +414,18 @@ export class HttpServer {
     try {
       response = await target.handler(this.deps.createContext(kibanaRequest), kibanaRequest, kibanaResponseFactory);
     } catch (error) {
-      this.deps.logger.error(`${request.method} ${request.url} handler failed: ${(error as Error).message}`, {
-        error,
-        route: route.path,
-        owner: route.owner,
-      });
-      response = new KibanaResponse(500, errorBody(500, 'An internal server error occurred.'));
+      if (isClusterUnavailable(error)) {
+        // A cluster outage is not a bug of the route: say so with a 503 the client can retry, as the status API does.
+        this.deps.logger.warn(`${request.method} ${request.url}: Elasticsearch is unavailable: ${error.message}`, { route: route.path, owner: route.owner });
+        response = new KibanaResponse(503, errorBody(503, `Elasticsearch is unavailable (${error.name}). Try again once the cluster is reachable.`));
+      } else {
+        this.deps.logger.error(`${request.method} ${request.url} handler failed: ${(error as Error).message}`, {
+          error,
+          route: route.path,
+          owner: route.owner,
+        });
+        response = new KibanaResponse(500, errorBody(500, 'An internal server error occurred.'));
+      }
     }
     if (!(response instanceof KibanaResponse)) {
       this.deps.logger.error(`Handler of ${route.method.toUpperCase()} ${route.path} did not return a response`);
