@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
+import inspector from 'node:inspector';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -21,19 +22,43 @@ import { PREINSTALLED_WORKFLOWS } from '../../server/workflows/bootstrap';
 interface Options {
   alerts: number;
   store: number;
+  /** Writes a V8 CPU profile of the triage phase only (not start-up or seeding) to this file. */
+  profile?: string;
 }
 
 function parseOptions(argv: readonly string[]): Options {
   const options: Options = { alerts: 1000, store: 100_000 };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
-    const value = Number(argv[++i]);
+    const raw = argv[++i];
+    if (flag === '--profile') {
+      if (raw === undefined || raw === '') throw new Error('--profile needs a file name');
+      options.profile = path.resolve(raw);
+      continue;
+    }
+    const value = Number(raw);
     if (!Number.isInteger(value) || value <= 0) throw new Error(`${flag} needs a positive integer`);
     if (flag === '--alerts') options.alerts = value;
     else if (flag === '--store') options.store = value;
-    else throw new Error(`unknown option ${flag} (expected --alerts, --store)`);
+    else throw new Error(`unknown option ${flag} (expected --alerts, --store, --profile)`);
   }
   return options;
+}
+
+/** A CPU profiler on this process (the embedded engine runs in it too), started and stopped around one phase. */
+function startCpuProfile(file: string): () => Promise<void> {
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+  const started = post('Profiler.enable').then(() => post('Profiler.start'));
+  return async () => {
+    await started;
+    const result = (await post('Profiler.stop')) as { profile: unknown };
+    fs.writeFileSync(file, JSON.stringify(result.profile));
+    session.disconnect();
+    console.log(`CPU profile of the triage phase: ${file}`);
+  };
 }
 
 /** Groups a request into the endpoint it calls (`_search`, `_mget`, `_doc`…) and its index, ignoring ids. */
@@ -154,7 +179,9 @@ export async function run(argv: readonly string[]): Promise<number> {
     const alerts = picked.hits.hits.map((h) => ({ _id: h._id ?? '', _index: h._index }));
     const engine = t.platform.pluginsStart.get('workflowsExecutionEngine') as WorkflowsExecutionEngineStart;
 
+    const stopProfile = options.profile ? startCpuProfile(options.profile) : undefined;
     proxy.start();
+    const cpuBefore = process.cpuUsage();
     const started = Date.now();
     const ids: string[] = [];
     for (const alert of alerts) {
@@ -166,12 +193,16 @@ export async function run(argv: readonly string[]): Promise<number> {
     }
     const statuses = await Promise.all(ids.map((id) => engine.waitForCompletion(id, 3_600_000)));
     const seconds = (Date.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
     const counts = proxy.stop();
+    await stopProfile?.();
     const llmCalls = llm.chatRequests().length;
 
     const total = [...counts.byEndpoint.values()].reduce((a, b) => a + b, 0);
     const byStatus = statuses.reduce<Record<string, number>>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {});
     console.log(`\ntriaged ${alerts.length} alerts over a ${options.store}-alert store in ${seconds.toFixed(1)} s: ${(alerts.length / seconds).toFixed(2)} alerts/s (statuses ${JSON.stringify(byStatus)}, LLM calls ${llmCalls})`);
+    // CPU time holds up better than wall time on a machine shared with other work (the engine runs in this process).
+    console.log(`CPU: ${((cpu.user + cpu.system) / 1000 / alerts.length).toFixed(0)} ms per alert (platform, embedded Elasticsearch and fake LLM in one process)`);
     console.log(`Elasticsearch round trips: ${total} = ${(total / alerts.length).toFixed(1)} per alert`);
     for (const [endpoint, n] of [...counts.byEndpoint.entries()].sort((a, b) => b[1] - a[1])) {
       console.log(`  ${endpoint.padEnd(36)} ${String(n).padStart(7)}  ${(n / alerts.length).toFixed(2)}/alert`);

@@ -388,6 +388,9 @@ export class ExecutionService implements WorkflowsExecutionEngineStart {
       duration: doc.duration,
       error: status === 'completed' ? undefined : error,
     });
+    // Like the host-pool slot, the concurrency slot is for running steps: the next queued run of the key starts while
+    // this one's final state is written (its `wait_for` would otherwise hold the slot for up to a refresh interval).
+    if (live.policy && doc.concurrencyKey !== undefined) this.releaseKey(doc.concurrencyKey, doc.id, live.policy);
     try {
       // Reads keep coming from memory until all three are written, so they can go out together.
       await Promise.all([
@@ -412,7 +415,6 @@ export class ExecutionService implements WorkflowsExecutionEngineStart {
     }
     this.live.delete(doc.id);
     this.remember(doc.id, status);
-    if (live.policy && doc.concurrencyKey !== undefined) this.releaseKey(doc.concurrencyKey, doc.id, live.policy);
     live.resolveDone(status);
   }
 

@@ -18,6 +18,7 @@ import { childController, raceAbort, sleep } from './abort';
 import { compileWorkflow, foreachLimitOf, isForeachStep, isIfStep } from './compile';
 import type { CompiledStep, CompiledWorkflow } from './compile';
 import { evaluateCondition, resolveForeachItems } from './flow_control';
+import { lazyDeepCopy } from './lazy_copy';
 import { stepExecutionId } from './record_ids';
 import type { ScopeFrame } from './record_ids';
 import { retryDelayMs } from './retry_delay';
@@ -660,7 +661,8 @@ export class WorkflowRunner {
   private contextManager(context: Record<string, unknown>): StepContextManager {
     const host = this.deps.host;
     return {
-      getContext: () => structuredClone(context) as unknown as WorkflowContext,
+      // Each handler gets its own copy; only the parts it reads are copied.
+      getContext: () => lazyDeepCopy(context) as unknown as WorkflowContext,
       renderInputTemplate: (value, extra) => this.deps.templating.render(value, extra ? { ...context, ...extra } : context),
       getScopedEsClient: () => host.getScopedEsClient(),
       getFakeRequest: () => host.getFakeRequest(),

@@ -3,6 +3,7 @@ import type { WorkflowSettings } from '../../../../packages/workflows/definition
 import { parseDuration, parseSize } from '../../../../packages/workflows/duration';
 import { evaluateCondition } from '../../../../packages/workflows/kql';
 import { createWorkflowLiquid, evaluateTypedExpression, renderWorkflowValue } from '../../../../packages/workflows/liquid';
+import { cacheParsedTemplates } from './template_cache';
 import type { WorkflowTemplating } from './templating';
 
 /** Liquid engines by their options: creating one resolves the Intl locale, which costs about a millisecond. */
@@ -15,7 +16,7 @@ function liquidFor(settings: WorkflowSettings | undefined): Liquid {
   let liquid = engines.get(key);
   if (!liquid) {
     if (engines.size >= MAX_ENGINES) engines.clear();
-    liquid = createWorkflowLiquid(options);
+    liquid = cacheParsedTemplates(createWorkflowLiquid(options));
     engines.set(key, liquid);
   }
   return liquid;
