@@ -97,16 +97,18 @@ describe('buildEntityGraph on the embedded engine', () => {
       ],
       why_text: 'S (score 8): host.id=h-9, user.id=u-1',
     });
+    // Round 1 sends E with the next round's widest L and R slices; A adds no new value, so round 2 (R over the
+    // 5 minutes the window grew) is served from the slice fetched ahead: seed + one msearch of three searches.
     expect(output.stats).toEqual({
       depth_reached: 1,
       nodes: 2,
       edges: 1,
-      queries: 3,
-      searches: 3,
+      queries: 2,
+      searches: 4,
       time_range: { gte: new Date(T0 - 60 * MIN).toISOString(), lte: new Date(T0 + 65 * MIN).toISOString() },
       stop_reason: 'exhausted',
     });
-    expect(counter.counts).toEqual({ _search: 1, _msearch: 2 });
+    expect(counter.counts).toEqual({ _search: 1, _msearch: 1 });
   });
 
   it('explains seed links even when the seed is left out', async () => {
@@ -290,10 +292,11 @@ describe('paging and budgets', () => {
     const counter = countRequests(testEs.client);
     const output = await run('paging', { ...base, page_size: 40, max_alerts: 1000 });
     expect(output.nodes).toHaveLength(131);
-    // Round 1 (E only): pages of 40 (min(40, max(999, 50)), never above page_size): 40, 40, 40, 10 → 4 msearch.
-    // Round 2: no new entities, but the window grew 25 min each way → one msearch with L and R → exhausted.
-    expect(output.stats).toMatchObject({ queries: 6, searches: 7, depth_reached: 1, stop_reason: 'exhausted' });
-    expect(counter.counts).toEqual({ _search: 1, _msearch: 5 });
+    // Round 1 (E only): pages of 40 (min(40, max(999, 50)), never above page_size): 40, 40, 40, 10 → 4 msearch,
+    // the first also carrying the next round's widest L and R slices (both empty, so complete).
+    // Round 2: no new entities, the window grew 25 min each way → L and R served from those slices → exhausted.
+    expect(output.stats).toMatchObject({ queries: 5, searches: 7, depth_reached: 1, stop_reason: 'exhausted' });
+    expect(counter.counts).toEqual({ _search: 1, _msearch: 4 });
     const reference = await runReference('paging', { ...base, page_size: 40, max_alerts: 1000 });
     expect(reference.nodes).toEqual(output.nodes);
     // 1 seed + 4 pages and a trailing empty page for E, then an empty page each for L and R.
@@ -313,5 +316,38 @@ describe('paging and budgets', () => {
     expect(output.nodes).toHaveLength(21);
     const one = await run('paging', { ...base, max_queries: 1 });
     expect(one.stats).toMatchObject({ queries: 1, stop_reason: 'max_queries', depth_reached: 0 });
+  });
+});
+
+describe('time slices fetched ahead', () => {
+  beforeAll(async () => {
+    // The seed and A share host.id; twelve more alerts of that host sit 61–72 minutes after the seed, beyond round
+    // 1's window but inside the slice round 2 adds once A (+30 min) is found.
+    const alerts = [alert('ahead', 'S', 0, { host: { id: 'h' } }), alert('ahead', 'A', 30, { host: { id: 'h' } })];
+    for (let i = 1; i <= 12; i++) alerts.push(alert('ahead', `Z${String(i).padStart(2, '0')}`, 60 + i, { host: { id: 'h' } }));
+    // A new value 125 minutes out: only reachable once Z12 is found.
+    alerts.push(alert('ahead', 'W', 125, { host: { id: 'h' }, user: { id: 'late' } }));
+    await testEs.indexAlerts('ahead', alerts);
+  });
+
+  const input = { alertId: 'S', entity_fields: [{ field: 'host.id', score: 4 }, { field: 'user.id', score: 4 }], min_entity_score: 4, max_depth: 5 };
+
+  it('serves a round from a complete slice and queries when the slice fetched ahead was a full page', async () => {
+    const big = await run('ahead', { ...input, page_size: 100 });
+    const small = await run('ahead', { ...input, page_size: 5, max_alerts: 1000 });
+    const reference = await runReference('ahead', { ...input, page_size: 5, max_alerts: 1000 });
+    for (const output of [big, small]) {
+      expect(output.nodes).toEqual(reference.nodes);
+      expect(output.edges).toEqual(reference.edges);
+      expect(output.stats.depth_reached).toBe(reference.stats.depth_reached);
+      expect(output.stats.time_range).toEqual(reference.stats.time_range);
+    }
+    expect(big.nodes.map((n) => n.id)).toEqual(['S', 'A', ...Array.from({ length: 12 }, (_, i) => `Z${String(i + 1).padStart(2, '0')}`), 'W']);
+    // Pages of 100: round 2 (the Z alerts, no new value) is served from round 1's right slice; round 3 (the slice up
+    // to Z12 + 1 h, which holds W) and round 4 (W's new user.id, nothing more) need a round trip each.
+    expect(big.stats).toMatchObject({ depth_reached: 3, queries: 4, stop_reason: 'exhausted' });
+    // Pages of 5: the right slice fetched ahead was a full page, so round 2 sends its own R search (and pages it).
+    expect(small.stats.queries).toBeGreaterThan(big.stats.queries);
+    expect(small.stats.queries).toBeLessThanOrEqual(reference.stats.queries);
   });
 });

@@ -1,6 +1,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import {
   alertsAliasForSpace,
+  readRaw,
   type BuildAlertEntityGraphOutput,
   type GraphStopReason,
 } from '../../../../common/workflows';
@@ -8,8 +9,9 @@ import { AlertNotFoundError, TriageSearchError } from '../errors';
 import type { TriageEsClient } from '../step_context';
 import type { PreparedGraphConfig } from './config';
 import { buildGraphOutput } from './output';
-import { firstPageSize, nextPageSize, seedSearchBody, subSearchBody } from './query_builder';
-import { EntityGraphTraversal, type GraphHit, type SubSearchPlan } from './traversal';
+import { firstPageSize, nextPageSize, seedSearchBody, subSearchBody, type TermsClause } from './query_builder';
+import { spanContains, timestampMs, type TimeSpan } from './time_window';
+import { EntityGraphTraversal, type GraphHit, type RoundPlan, type SubSearchPlan } from './traversal';
 
 export interface GraphBuildParams {
   readonly esClient: TriageEsClient;
@@ -21,14 +23,56 @@ export interface GraphBuildParams {
 
 type Hit = estypes.SearchHit<Record<string, unknown>>;
 
+/** What a cursor searches: a sub-search of the round, or a time slice fetched ahead for the next round. */
+interface CursorTarget {
+  readonly kind: SubSearchPlan['kind'];
+  readonly span: TimeSpan;
+  readonly clauses: readonly TermsClause[];
+}
+
 /** Paging state of one sub-search within a round. */
-interface SubSearchCursor {
-  readonly plan: SubSearchPlan;
+interface SubSearchCursor<T extends CursorTarget = CursorTarget> {
+  readonly plan: T;
   size: number;
   searchAfter?: estypes.SortResults;
   buffer?: Hit[];
   /** A short page ended it: there is nothing more to fetch. */
   done: boolean;
+}
+
+/** Hits of one fetched-ahead slice, complete (its only page was short), kept for the next round. */
+interface PrefetchedSlice {
+  readonly span: TimeSpan;
+  readonly clausesKey: string;
+  readonly hits: readonly Hit[];
+}
+
+const clausesKey = (clauses: readonly TermsClause[]): string => JSON.stringify(clauses);
+
+const hitTimestamp = (hit: Hit): number | undefined => timestampMs(readRaw(hit._source, '@timestamp'));
+
+/** The next round's widest L and R slices over the known values, fetched with this round's first pages. */
+function lookaheadCursors(plan: RoundPlan, size: number): SubSearchCursor[] {
+  const ahead = plan.lookahead;
+  if (ahead === undefined) return [];
+  return [
+    { plan: { kind: 'L', span: ahead.left, clauses: ahead.clauses }, size, done: false },
+    { plan: { kind: 'R', span: ahead.right, clauses: ahead.clauses }, size, done: false },
+  ];
+}
+
+/**
+ * Serves an L or R sub-search from the slice fetched ahead last round, when that slice covers its span with the same
+ * clauses: the hits inside the span, in the order a search over exactly that span returns them. Alerts the prefetch
+ * excluded were already in the graph then, so the traversal would skip them anyway.
+ */
+function serveFromPrefetch(prefetched: PrefetchedSlice | undefined, sub: SubSearchPlan): Hit[] | undefined {
+  if (prefetched === undefined || !spanContains(prefetched.span, sub.span)) return undefined;
+  if (prefetched.clausesKey !== clausesKey(sub.clauses)) return undefined;
+  return prefetched.hits.filter((hit) => {
+    const ts = hitTimestamp(hit);
+    return ts !== undefined && ts >= sub.span.from && ts <= sub.span.to;
+  });
 }
 
 const withId = (hit: Hit): hit is Hit & { _id: string } => typeof hit._id === 'string' && hit._id !== '';
@@ -120,6 +164,9 @@ export async function buildEntityGraph(params: GraphBuildParams): Promise<BuildA
     });
   };
 
+  // Time slices fetched ahead last round (L, R): a round that adds no new entity value searches only known values
+  // over new slices, and those the previous round's request already carried, so it needs no round trip.
+  let prefetched: { L?: PrefetchedSlice; R?: PrefetchedSlice } = {};
   for (let depth = 1; depth <= config.limits.maxDepth; depth++) {
     if (traversal.stop()) return finish('max_alerts');
     if (queries >= config.limits.maxQueries) return finish('max_queries');
@@ -128,8 +175,20 @@ export async function buildEntityGraph(params: GraphBuildParams): Promise<BuildA
 
     const remaining = config.limits.maxAlerts - traversal.seenCount;
     const size = firstPageSize(config.limits.pageSize, remaining);
-    const cursors: SubSearchCursor[] = plan.subSearches.map((sub) => ({ plan: sub, size, done: false }));
-    await fetchPages(cursors);
+    const cursors: Array<SubSearchCursor<SubSearchPlan>> = plan.subSearches.map((sub) => {
+      const served = sub.kind === 'E' ? undefined : serveFromPrefetch(prefetched[sub.kind], sub);
+      return served === undefined ? { plan: sub, size, done: false } : { plan: sub, size, done: true, buffer: served };
+    });
+    prefetched = {};
+    const unserved = cursors.filter((cursor) => cursor.buffer === undefined);
+    if (unserved.length > 0) {
+      const ahead = lookaheadCursors(plan, size);
+      await fetchPages([...unserved, ...ahead]);
+      for (const cursor of ahead) {
+        const kind = cursor.plan.kind === 'L' ? 'L' : 'R';
+        if (cursor.done) prefetched[kind] = { span: cursor.plan.span, clausesKey: clausesKey(cursor.plan.clauses), hits: cursor.buffer ?? [] };
+      }
+    }
 
     let budgetSpent = false;
     let stopped = false;

@@ -82,7 +82,7 @@ describe('entity graph on the sample-data scenarios', () => {
     expect(overBudget).toEqual([]);
   }, 120_000);
 
-  it('matches the sequential reference on scenario seeds with fewer round trips', async () => {
+  it('matches the sequential reference on scenario seeds with at most half its round trips', async () => {
     let ours = 0;
     let reference = 0;
     const seeds = manifest.scenarios.flatMap((s) => s.incidents.flatMap((i) => i.alert_ids.slice(0, 4)));
@@ -95,7 +95,7 @@ describe('entity graph on the sample-data scenarios', () => {
       ours += a.stats.queries;
       reference += b.stats.queries;
     }
-    console.log(`round trips over ${seeds.length} scenario seeds: ours ${ours}, reference ${reference}`);
-    expect(ours).toBeLessThan(reference);
+    console.log(`round trips over ${seeds.length} scenario seeds: ours ${ours}, reference ${reference} (ratio ${(ours / reference).toFixed(2)})`);
+    expect(ours * 2).toBeLessThanOrEqual(reference);
   }, 120_000);
 });

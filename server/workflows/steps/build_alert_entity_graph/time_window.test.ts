@@ -1,4 +1,4 @@
-import { parseTimeWindow, roundWindows, timestampMs, toIso } from './time_window';
+import { lookaheadSlices, parseTimeWindow, roundWindows, spanContains, timestampMs, toIso } from './time_window';
 
 describe('parseTimeWindow', () => {
   it.each([
@@ -41,5 +41,25 @@ describe('timestampMs', () => {
     expect(timestampMs(['2026-01-01T00:00:00Z'])).toBe(Date.UTC(2026, 0, 1));
     for (const bad of ['not a date', '', null, undefined, Number.NaN, {}]) expect(timestampMs(bad)).toBeUndefined();
     expect(toIso(0)).toBe('1970-01-01T00:00:00.000Z');
+  });
+});
+
+describe('lookaheadSlices', () => {
+  it('bounds the next round’s slices by one window beyond the searched and expanded spans', () => {
+    // Searched ±60, expanded [−90, 70]: the next expansion starts at least at −90 − 60 and ends at most at 70 + 60.
+    const ahead = lookaheadSlices({ from: -60, to: 60 }, { from: -90, to: 70 }, 60);
+    expect(ahead).toEqual({ left: { from: -150, to: -90 }, right: { from: 70, to: 130 } });
+    // Every next-round slice roundWindows can produce from alerts inside searched ∪ expanded lies inside them.
+    for (const [minTs, maxTs] of [[-90, 70], [-60, 60], [0, 0], [-90, -90], [70, 70]]) {
+      const next = roundWindows({ minTs, maxTs }, { from: -90, to: 70 }, 60);
+      if (next.left) expect(spanContains(ahead.left, next.left)).toBe(true);
+      if (next.right) expect(spanContains(ahead.right, next.right)).toBe(true);
+    }
+  });
+
+  it('spanContains is inclusive', () => {
+    expect(spanContains({ from: 0, to: 10 }, { from: 0, to: 10 })).toBe(true);
+    expect(spanContains({ from: 0, to: 10 }, { from: -1, to: 10 })).toBe(false);
+    expect(spanContains({ from: 0, to: 10 }, { from: 0, to: 11 })).toBe(false);
   });
 });

@@ -46,6 +46,28 @@ export function roundWindows(
   };
 }
 
+/** The widest slices the round after this one can add: the time-delta searches a driver may fetch ahead. */
+export interface LookaheadSlices {
+  readonly left: TimeSpan;
+  readonly right: TimeSpan;
+}
+
+/**
+ * Bounds the next round's slices. Alerts found this round lie in the searched span or in this round's slices, so the
+ * next expansion reaches at most one `expandWindowMs` beyond `searched ∪ expanded`, and the next searched span is
+ * `expanded`: the next left slice lies in `[min(from) − w, expanded.from]`, the right one in
+ * `[expanded.to, max(to) + w]`.
+ */
+export function lookaheadSlices(searched: TimeSpan, expanded: TimeSpan, expandWindowMs: number): LookaheadSlices {
+  return {
+    left: { from: Math.min(searched.from, expanded.from) - expandWindowMs, to: expanded.from },
+    right: { from: expanded.to, to: Math.max(searched.to, expanded.to) + expandWindowMs },
+  };
+}
+
+export const spanContains = (outer: TimeSpan, inner: TimeSpan): boolean =>
+  outer.from <= inner.from && inner.to <= outer.to;
+
 /** Epoch ms of an `@timestamp` value (ISO string, epoch number, or the first of an array); undefined if invalid. */
 export function timestampMs(raw: unknown): number | undefined {
   const value = Array.isArray(raw) ? raw[0] : raw;

@@ -12,7 +12,7 @@ import {
 } from './entities';
 import { aliasExpand, termsClauses, type TermsClause } from './query_builder';
 import { mergeLabelScores, scoreChild, type ParentLink } from './scoring';
-import { roundWindows, timestampMs, type TimeSpan } from './time_window';
+import { lookaheadSlices, roundWindows, timestampMs, type LookaheadSlices, type TimeSpan } from './time_window';
 import { buildWhy } from './why';
 
 /** A search hit as the graph reads it. */
@@ -52,6 +52,13 @@ export interface SubSearchPlan {
 export interface RoundPlan {
   readonly depth: number;
   readonly subSearches: readonly SubSearchPlan[];
+  /**
+   * What the next round's L and R would search if this round adds no new entity value: the same known clauses,
+   * over slices inside these bounds. A driver may fetch them with this round's searches and, next round, serve L/R
+   * from those hits when the clauses are unchanged and the fetched page was complete. Absent when there is no next
+   * round or nothing is known.
+   */
+  readonly lookahead?: LookaheadSlices & { readonly clauses: readonly TermsClause[] };
 }
 
 export class SeedTimestampError extends Error {
@@ -145,9 +152,8 @@ export class EntityGraphTraversal {
     const maxTerms = this.config.limits.maxTermsPerQuery;
     const frontierClauses = termsClauses(aliasExpand(this.frontierEntities, this.config.aliases), maxTerms);
     const hasSlices = left !== undefined || right !== undefined;
-    const knownClauses = hasSlices
-      ? termsClauses(aliasExpand(knownAsEntityMap(this.known), this.config.aliases), maxTerms)
-      : [];
+    const allKnownClauses = termsClauses(aliasExpand(knownAsEntityMap(this.known), this.config.aliases), maxTerms);
+    const knownClauses = hasSlices ? allKnownClauses : [];
     if (frontierClauses.length === 0 && !hasSlices) return { end: 'exhausted' };
 
     const subSearches: SubSearchPlan[] = [];
@@ -167,7 +173,11 @@ export class EntityGraphTraversal {
       this.span = { from: Math.min(this.span.from, sub.span.from), to: Math.max(this.span.to, sub.span.to) };
     }
     this.round = { depth, expanded, newIds: [], newly: new Map() };
-    return { depth, subSearches };
+    const lookahead =
+      depth < this.config.limits.maxDepth && allKnownClauses.length > 0
+        ? { ...lookaheadSlices(this.searched, expanded, this.config.expandWindowMs), clauses: allKnownClauses }
+        : undefined;
+    return lookahead === undefined ? { depth, subSearches } : { depth, subSearches, lookahead };
   }
 
   /**
