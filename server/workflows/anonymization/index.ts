@@ -4,7 +4,9 @@ export { createRequestScrubber, valueForms, type RequestScrubber, type RequestSc
 export {
   createSecurityAiRequestGuardFactory,
   lookupAlerts,
+  lookupProtectedValues,
   type AlertsSearchClient,
   type SecurityAiRequestGuardDeps,
 } from './security_ai_request_guard';
+export { buildValueLookup, candidateWords, isIpShaped, mappingTypeOf, MAX_VALUE_CANDIDATES, valuesFromLookup } from './value_lookup';
 export { registerWorkflowAnonymization } from './register';

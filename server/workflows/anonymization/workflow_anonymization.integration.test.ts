@@ -67,6 +67,9 @@ describe('workflow AI steps never send an anonymized value (security guard)', ()
     expect(raw).toContain('wbadmin');
     const hostToken = hostTokenOf(requests[0]);
     expect(hostToken).toBeDefined();
+    // The prevalence line names hosts of other alerts of the rule (the peer's included) by token only.
+    const topSources = /Top sources: ([^.]*)\./.exec(String((requests[0].body as { messages: Array<{ content: string }> }).messages[1]?.content))?.[1] ?? '';
+    expect(topSources.match(/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12} \(\d+\)/g)).toHaveLength(3);
 
     const notes = await notesOf(t, alerts.seedId);
     expect(notes).toHaveLength(1);

@@ -21,6 +21,9 @@ export const CANARY = {
   relatedHost: 'canary-relhost-5k',
   relatedUser: 'canary-reluser-8m',
   relatedIp: '203.0.113.78',
+  /** Same rule, unrelated entities: only reaches the prompt through the prevalence "top sources" list. */
+  peerHost: 'canary-peerhost-3j',
+  peerUser: 'canary-peeruser-6t',
 } as const;
 
 export const CANARY_VALUES: readonly string[] = Object.values(CANARY);
@@ -36,7 +39,15 @@ export interface CanaryAlerts {
   index: string;
 }
 
-function canaryAlert(spaceId: string, timestamp: string, host: string, user: string, ip: string, extra: Record<string, unknown>) {
+interface Entities {
+  host: string;
+  user: string;
+  ip: string;
+  hostId?: string;
+  userId?: string;
+}
+
+function canaryAlert(spaceId: string, timestamp: string, { host, user, ip, hostId = 'canary-host-id-1', userId = 'S-1-5-21-1000-2000-3000-1104' }: Entities, extra: Record<string, unknown>) {
   return {
     '@timestamp': timestamp,
     'kibana.space_ids': [spaceId],
@@ -50,8 +61,8 @@ function canaryAlert(spaceId: string, timestamp: string, host: string, user: str
     'kibana.alert.workflow_status': 'open',
     'kibana.alert.status': 'active',
     event: { kind: 'signal', category: ['process'], type: ['start'], action: 'start', outcome: 'success' },
-    host: { name: host, id: 'canary-host-id-1', ip: [ip], os: { name: 'Windows', version: '10' } },
-    user: { name: user, id: 'S-1-5-21-1000-2000-3000-1104', domain: 'CORP' },
+    host: { name: host, id: hostId, ip: [ip], os: { name: 'Windows', version: '10' } },
+    user: { name: user, id: userId, domain: 'CORP' },
     process: {
       name: 'wbadmin.exe',
       executable: 'C:\\Windows\\System32\\wbadmin.exe',
@@ -63,7 +74,10 @@ function canaryAlert(spaceId: string, timestamp: string, host: string, user: str
   };
 }
 
-/** Indexes the seed alert and one related alert (same host.id and user.id, 10 minutes earlier) in the space. */
+/**
+ * Indexes the seed alert, one related alert (same host.id and user.id, 10 minutes earlier) and one peer alert of the
+ * same rule on other entities (3 hours earlier) in the space.
+ */
 export async function indexCanaryAlerts(es: Client, spaceId = 'default'): Promise<CanaryAlerts> {
   await ensureAlertsIndex(es, spaceId);
   const index = `.alerts-security.alerts-${spaceId}`;
@@ -73,12 +87,19 @@ export async function indexCanaryAlerts(es: Client, spaceId = 'default'): Promis
   await es.index({
     index,
     id: relatedId,
-    document: canaryAlert(spaceId, new Date(now - 10 * 60_000).toISOString(), CANARY.relatedHost, CANARY.relatedUser, CANARY.relatedIp, {}),
+    document: canaryAlert(spaceId, new Date(now - 10 * 60_000).toISOString(), { host: CANARY.relatedHost, user: CANARY.relatedUser, ip: CANARY.relatedIp }, {}),
+  });
+  await es.index({
+    index,
+    id: randomBytes(32).toString('hex'),
+    document: canaryAlert(spaceId, new Date(now - 3 * 60 * 60_000).toISOString(), { host: CANARY.peerHost, user: CANARY.peerUser, ip: '198.51.100.200', hostId: 'canary-peer-host-id', userId: 'S-1-5-21-1000-2000-3000-2222' },
+      {},
+    ),
   });
   const written = await es.index({
     index,
     id: seedId,
-    document: canaryAlert(spaceId, new Date(now).toISOString(), CANARY.host, CANARY.user, CANARY.ip, { 'user.target.name': CANARY.targetUser }),
+    document: canaryAlert(spaceId, new Date(now).toISOString(), { host: CANARY.host, user: CANARY.user, ip: CANARY.ip }, { 'user.target.name': CANARY.targetUser }),
     refresh: true,
   });
   // The concrete backing index: a run's alert references are read with mget, which does not resolve aliases.
