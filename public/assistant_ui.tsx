@@ -12,6 +12,8 @@ import { AssistantProviders } from './assistant/assistant_providers';
 import { LazyAssistantFlyout } from './assistant/flyout/lazy_assistant_flyout';
 import { createHeaderButton } from './assistant/header_button';
 import { AssistantService, installToggleShortcut, isMacPlatform, takeDeepLink, type NavigatorLike } from './assistant/service';
+import { createAssistantStartApi, type AssistantStartApi } from './assistant/start_api';
+export type { AssistantStartApi } from './assistant/start_api';
 import type { SecurityAiAssistantSetupDeps, SecurityAiAssistantStartDeps } from './plugin';
 import { SETTINGS_APP_ID, mountSettingsApp } from './settings';
 
@@ -62,7 +64,8 @@ export function setupAssistantUi(core: CoreSetup<SecurityAiAssistantStartDeps>, 
   });
 }
 
-export function startAssistantUi(core: CoreStart, plugins: SecurityAiAssistantStartDeps): void {
+export function startAssistantUi(core: CoreStart, plugins: SecurityAiAssistantStartDeps): AssistantStartApi {
+  const api = createAssistantStartApi(runtimePromise().then((rt) => rt.service));
   void core.security.authc.getCurrentUser().then(
     (user) => {
       const profileUid = (user as { profile_uid?: unknown }).profile_uid;
@@ -70,6 +73,7 @@ export function startAssistantUi(core: CoreStart, plugins: SecurityAiAssistantSt
     },
     (error: Error) => core.notifications.toasts.addError(error, { title: 'The AI Assistant could not start' }),
   );
+  return api;
 }
 
 function start(core: CoreStart, plugins: SecurityAiAssistantStartDeps, ownerKey: string): void {

@@ -6,3 +6,5 @@ export function plugin(context: PluginInitializerContext) {
 }
 
 export type { SecurityAiAssistantPublicSetup, SecurityAiAssistantPublicStart } from './plugin';
+export type { AssistantStartApi } from './assistant_ui';
+export type { AssistantService, InvestigationTarget, OpenOptions, PromptContext } from './assistant/service';

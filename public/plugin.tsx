@@ -6,12 +6,15 @@ import type { CoreSetup, CoreStart, Plugin, PluginInitializerContext } from '../
 import type { ManagementSetup } from '../platform/plugins/management/public';
 import type { SecuritySolutionPluginStart } from '../platform/plugins/security_solution/public';
 import type { PublicStepDefinition, WorkflowsExtensionsSetup } from '../platform/plugins/workflows_extensions/common/step_definition';
-import { setupAssistantUi, startAssistantUi } from './assistant_ui';
+import { setupAssistantUi, startAssistantUi, type AssistantStartApi } from './assistant_ui';
 import { registerPublicStepDefinitions } from './workflows/register_public_steps';
 import { startTriageUi } from './triage/start_triage_ui';
 
 export interface SecurityAiAssistantPublicSetup {}
-export interface SecurityAiAssistantPublicStart {}
+export interface SecurityAiAssistantPublicStart {
+  /** Open the assistant flyout with a context, register prompt contexts (§1.1, §1.4). */
+  assistant: AssistantStartApi;
+}
 
 export interface SecurityAiAssistantSetupDeps {
   management?: ManagementSetup;
@@ -34,8 +37,8 @@ export class SecurityAiAssistantPlugin
   }
 
   start(core: CoreStart, plugins: SecurityAiAssistantStartDeps): SecurityAiAssistantPublicStart {
-    startAssistantUi(core, plugins);
+    const assistant = startAssistantUi(core, plugins);
     startTriageUi(core, plugins);
-    return {};
+    return { assistant };
   }
 }

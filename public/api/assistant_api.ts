@@ -8,12 +8,16 @@ import type {
   AnonymizationFindResponse,
   AssistantCapabilities,
   BulkActionResponse,
+  ChatCompleteRequest,
+  ChatCompleteResponse,
   ConnectorsResponse,
   ConnectorTestResult,
   Conversation,
   FindResponse,
+  KbDocumentEntry,
   KbEntry,
   KbEntryCreate,
+  KbIndexEntry,
   KbStatus,
   Prompt,
   PromptCreate,
@@ -88,6 +92,10 @@ export function createAssistantApi(http: HttpSetup) {
       http.delete<{ success: boolean; totalDeleted: number; failures: unknown[] }>(ASSISTANT_ROUTES.conversations, { ...v, body: { excludedIds } }),
     exportConversationsUrl: (ids: string[]) => `${http.basePath.prepend(ASSISTANT_ROUTES.conversationsExport)}?${ids.map((id) => `ids=${encodeURIComponent(id)}`).join('&')}`,
 
+    /** H1 with `stream:false` (§3.6): the whole answer as one JSON body. */
+    completeChat: (request: ChatCompleteRequest, signal?: AbortSignal) =>
+      http.post<ChatCompleteResponse>(ASSISTANT_ROUTES.chatComplete, { ...v, body: { ...request, stream: false }, signal }),
+
     getCapabilities: async (): Promise<AssistantCapabilities> => toUiCapabilities(await http.get<ServerCapabilities>(ASSISTANT_ROUTES.capabilities, v)),
     getConnectors: () => http.get<ConnectorsResponse>(ASSISTANT_ROUTES.connectors, v),
     testConnector: (id: string) => http.post<ConnectorTestResult>(ASSISTANT_ROUTES.connectorTest(id), v),
@@ -111,7 +119,7 @@ export function createAssistantApi(http: HttpSetup) {
     enableSemanticKb: () => http.post<unknown>(ASSISTANT_ROUTES.knowledgeBase, v),
     findKbEntries: (p: FindParams) => http.get<FindResponse<KbEntry>>(ASSISTANT_ROUTES.kbEntriesFind, { ...v, query: findQuery(p) }),
     createKbEntry: (body: KbEntryCreate) => http.post<KbEntry>(ASSISTANT_ROUTES.kbEntries, { ...v, body: { ...body } }),
-    updateKbEntry: (id: string, body: Partial<KbEntryCreate>) => http.put<KbEntry>(ASSISTANT_ROUTES.kbEntry(id), { ...v, body: { ...body } }),
+    updateKbEntry: (id: string, body: Partial<Omit<KbDocumentEntry, 'id' | 'type'> & Omit<KbIndexEntry, 'id' | 'type'>>) => http.put<KbEntry>(ASSISTANT_ROUTES.kbEntry(id), { ...v, body: { ...body } }),
     deleteKbEntry: (id: string) => http.delete<unknown>(ASSISTANT_ROUTES.kbEntry(id), v),
     bulkKbEntries: (body: { delete: { ids: string[] } }) => http.post<BulkActionResponse<KbEntry>>(ASSISTANT_ROUTES.kbEntriesBulk, { ...v, body }),
     getKbIndices: () => http.get<{ indices: Record<string, { text: string[]; semantic_text: string[] }> }>(ASSISTANT_ROUTES.kbIndices, v),

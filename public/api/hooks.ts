@@ -85,6 +85,11 @@ export function useAnonymizationPolicy() {
   });
 }
 
+/** The A1 filter of the settings table: a field-name search and/or only fields pending review. */
+export function anonymizationFilter(search: string, pendingOnly: boolean): string | undefined {
+  return [search.trim() ? `field:*${kqlWildcard(search.trim())}*` : '', pendingOnly ? 'pending_review:true' : ''].filter(Boolean).join(' and ') || undefined;
+}
+
 export function useAnonymizationTable(page: number, perPage: number, search: string, pendingOnly: boolean) {
   const { api, spaceId } = useAssistantApi();
   return useQuery({
@@ -95,10 +100,16 @@ export function useAnonymizationTable(page: number, perPage: number, search: str
         perPage,
         sortField: 'field',
         sortOrder: 'asc',
-        filter: [search.trim() ? `field:*${kqlWildcard(search.trim())}*` : '', pendingOnly ? 'pending_review:true' : ''].filter(Boolean).join(' and ') || undefined,
+        filter: anonymizationFilter(search, pendingOnly),
       }),
     placeholderData: keepPreviousData,
   });
+}
+
+/** K9: readable indices with their `text` / `semantic_text` fields (for the index-entry pickers). */
+export function useKbIndices(enabled: boolean) {
+  const { api, spaceId } = useAssistantApi();
+  return useQuery({ queryKey: [...queryKeys.kb(spaceId), 'indices'], queryFn: () => api.getKbIndices(), enabled, staleTime: 30_000 });
 }
 
 export function useKbStatus() {

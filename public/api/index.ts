@@ -3,6 +3,7 @@ export { AssistantApiProvider, useAssistantApi, type AssistantApiContextValue } 
 export { ChatRequestError, streamChatComplete, type ByteStream, type ChatStreamDeps, type FetchLike } from './chat_stream';
 export {
   HISTORY_PAGE_SIZE,
+  anonymizationFilter,
   useAnonymizationPolicy,
   useAnonymizationTable,
   useCapabilities,
@@ -11,6 +12,7 @@ export {
   useConversationHistory,
   useInvalidate,
   useKbEntries,
+  useKbIndices,
   useKbStatus,
   usePrompts,
 } from './hooks';

@@ -139,5 +139,5 @@ export interface FieldRuleInput {
   anonymized: boolean;
 }
 
-export type { ChatCompleteRequestInput as ChatCompleteRequest, ChatStreamEvent, PromptContextInput } from '../../common/api/chat';
+export type { ChatCompleteRequestInput as ChatCompleteRequest, ChatCompleteResponse, ChatStreamEvent, PromptContextInput } from '../../common/api/chat';
 export type PromptContextSource = import('../../common/api/chat').PromptContextInput['source'];

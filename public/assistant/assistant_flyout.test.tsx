@@ -10,6 +10,8 @@ import { DRAFT_KEY, installToggleShortcut } from './service';
 const notifications = { toasts: { addError: jest.fn(), addSuccess: jest.fn(), addWarning: jest.fn(), addDanger: jest.fn(), add: jest.fn(), remove: jest.fn(), get$: jest.fn() } };
 const TOKEN = '3f2b8c1a-9d4e-4b7a-8c6d-1e2f3a4b5c6d';
 const API = '/api/security_ai_assistant';
+// EUI renders slowly when the machine is shared; these are behaviour tests, not timing tests.
+jest.setTimeout(30_000);
 
 const baseRoutes: Route[] = [
   ({ path }) =>

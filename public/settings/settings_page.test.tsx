@@ -6,6 +6,8 @@ import { createFakeBackend, json, type Route } from '../test_support/fake_http';
 import { SETTINGS_TABS, SettingsPage, type SettingsTabId } from './settings_page';
 
 const API = '/api/security_ai_assistant';
+// EUI renders slowly when the machine is shared; these are behaviour tests, not timing tests.
+jest.setTimeout(30_000);
 const notifications = { toasts: { addError: jest.fn(), addSuccess: jest.fn(), addWarning: jest.fn(), addDanger: jest.fn(), add: jest.fn(), remove: jest.fn(), get$: jest.fn() } };
 
 const routes: Route[] = [
@@ -112,4 +114,104 @@ describe('assistant settings page', () => {
     );
     await waitFor(() => expect(notifications.toasts.addSuccess).toHaveBeenCalledWith('Settings saved'));
   });
+
+  it('Streaming switch is a pending change; Save applies it to the assistant (stream:false) without a bulk call', async () => {
+    const { service, calls } = setup('conversations');
+    window.localStorage.clear();
+    service.setStreamingEnabled(true);
+    const toggle = await screen.findByTestId('conversationsStreaming');
+    expect(toggle).toHaveAttribute('aria-checked', 'true');
+    fireEvent.click(toggle);
+    expect(await screen.findByTestId('settingsSave')).toHaveTextContent('Save (1)');
+    expect(service.getState().streamingEnabled).toBe(true);
+    fireEvent.click(screen.getByTestId('settingsSave'));
+    await waitFor(() => expect(service.getState().streamingEnabled).toBe(false));
+    expect(screen.getByTestId('conversationsStreaming')).toHaveAttribute('aria-checked', 'false');
+    expect(calls.some((c) => c.path.endsWith('/_bulk_action'))).toBe(false);
+    // Cancel drops an unsaved change.
+    fireEvent.click(screen.getByTestId('conversationsStreaming'));
+    fireEvent.click(await screen.findByTestId('settingsCancel'));
+    expect(screen.getByTestId('conversationsStreaming')).toHaveAttribute('aria-checked', 'false');
+  });
+
+  it('Anonymization "Select all N" takes every page; a bulk action changes only rows that differ', async () => {
+    // 45 process.* fields, 10 of them already anonymized.
+    const fields = Array.from({ length: 45 }, (_, i) => ({ id: `f${i}`, field: `process.f${String(i).padStart(2, '0')}`, allowed: true, anonymized: i < 10, isDefault: true, pendingReview: false }));
+    const { calls } = setup('anonymization', [
+      ({ method, path, query }) => {
+        if (method !== 'GET' || path !== `${API}/anonymization_fields/_find`) return undefined;
+        const page = Number(query.get('page'));
+        const perPage = Number(query.get('per_page'));
+        return json(200, { page, perPage, total: fields.length, stats: { allowed: 45, anonymized: 10, total: 45 }, data: fields.slice((page - 1) * perPage, page * perPage) });
+      },
+      ({ method, path }) => (method === 'POST' && path === `${API}/anonymization_fields/_bulk_action` ? json(200, { success: true, status_code: 200, attributes: { results: { created: [], updated: [], deleted: [], skipped: [] }, summary: { total: 35, succeeded: 35, failed: 0, skipped: 0 } } }) : undefined),
+    ]);
+    fireEvent.click(await screen.findByTestId('anonymizationSelectAll'));
+    expect(await screen.findByText('All 45 fields selected')).toBeInTheDocument();
+    const all = calls.filter((c) => c.path === `${API}/anonymization_fields/_find`).pop();
+    expect(all).toBeDefined();
+    fireEvent.click(screen.getByTestId('anonymizationBulk-anonymize'));
+    expect(await screen.findByTestId('settingsSave')).toHaveTextContent('Save (35)');
+    fireEvent.click(screen.getByTestId('settingsSave'));
+    await waitFor(() => expect(calls.find((c) => c.path === `${API}/anonymization_fields/_bulk_action`)).toBeDefined());
+    const body = calls.find((c) => c.path === `${API}/anonymization_fields/_bulk_action`)?.body as { update: Array<{ id: string; anonymized?: boolean }> };
+    expect(body.update).toHaveLength(35);
+    expect(body.update.every((u) => u.anonymized === true && Number(u.id.slice(1)) >= 10)).toBe(true);
+  });
+
+  it('Knowledge base: making a shared entry private asks first, then saves it as private', async () => {
+    const entry = { id: 'kb1', type: 'document', name: 'Runbook', text: 'Isolate first.', required: true, global: true, createdBy: 'alice', updatedAt: '2026-01-01T00:00:00Z', kbResource: 'user' };
+    const { calls } = setup('knowledge_base', [
+      ({ path }) => (path === `${API}/knowledge_base/entries/_find` ? json(200, { page: 1, perPage: 20, total: 1, data: [entry] }) : undefined),
+      ({ method, path }) => (method === 'PUT' && path === `${API}/knowledge_base/entries/kb1` ? json(200, { ...entry, id: 'kb2', global: false }) : undefined),
+    ]);
+    fireEvent.click(await screen.findByTestId('kbEntryEdit'));
+    const form = await screen.findByTestId('kbEntryFlyout');
+    fireEvent.click(within(form).getByText('Private to me'));
+    fireEvent.click(within(form).getByTestId('kbEntrySave'));
+    const confirm = await screen.findByTestId('kbMakePrivateConfirm');
+    expect(confirm).toHaveTextContent('Make a private copy? The shared entry stays.');
+    expect(calls.some((c) => c.method === 'PUT')).toBe(false);
+    fireEvent.click(within(confirm).getByTestId('confirmModalConfirmButton'));
+    await waitFor(() => expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ name: 'Runbook', global: false, text: 'Isolate first.', required: true }));
+  });
+
+  it('Knowledge base: index entries pick an index and one of its text fields from the mapping (K9)', async () => {
+    const { calls } = setup('knowledge_base', [
+      ({ path }) => (path === `${API}/knowledge_base/_indices` ? json(200, { indices: { 'threat-intel': { text: ['summary', 'description'], semantic_text: ['summary_semantic'] }, logs: { text: [], semantic_text: [] } } }) : undefined),
+      ({ method, path }) => (method === 'POST' && path === `${API}/knowledge_base/entries` ? json(200, { id: 'kb9' }) : undefined),
+    ]);
+    fireEvent.click(await screen.findByTestId('kbAddIndex'));
+    const form = await screen.findByTestId('kbEntryFlyout');
+    expect(within(form).getByText('Index (Required)')).toBeInTheDocument();
+    expect(within(form).getByText('Output fields (Optional)')).toBeInTheDocument();
+    const indexInput = within(within(form).getByTestId('kbEntryIndex')).getByRole('combobox');
+    fireEvent.focus(indexInput);
+    fireEvent.change(indexInput, { target: { value: 'threat' } });
+    fireEvent.click(await screen.findByRole('option', { name: 'threat-intel' }));
+    const fieldInput = within(within(form).getByTestId('kbEntryField')).getByRole('combobox');
+    fireEvent.focus(fieldInput);
+    fireEvent.change(fieldInput, { target: { value: 's' } });
+    // Keyword mode: only `text` fields are offered.
+    expect(await screen.findByRole('option', { name: 'summary' })).toBeInTheDocument();
+    expect(screen.queryByRole('option', { name: 'summary_semantic' })).not.toBeInTheDocument();
+    fireEvent.click(screen.getByRole('option', { name: 'summary' }));
+    fireEvent.change(within(form).getByTestId('kbEntryName'), { target: { value: 'Threat intel' } });
+    fireEvent.change(within(form).getByTestId('kbEntryDescription'), { target: { value: 'Threat intelligence reports.' } });
+    fireEvent.change(within(form).getByTestId('kbEntryQueryDescription'), { target: { value: 'Search by indicator.' } });
+    fireEvent.click(within(form).getByTestId('kbEntrySave'));
+    await waitFor(() =>
+      expect(calls.find((c) => c.method === 'POST' && c.path === `${API}/knowledge_base/entries`)?.body).toEqual({
+        type: 'index',
+        name: 'Threat intel',
+        global: false,
+        index: 'threat-intel',
+        field: 'summary',
+        description: 'Threat intelligence reports.',
+        queryDescription: 'Search by indicator.',
+        outputFields: [],
+        inputSchema: [],
+      }),
+    );
+  }, 90_000);
 });

@@ -116,7 +116,7 @@ export function AnonymizationEditor({ data, policy, overrides, canLoosen, minFre
       </EuiFlexGroup>
       <EuiFlexGroup gutterSize="xs" alignItems="center" wrap responsive={false}>
         <EuiFlexItem>
-          <EuiFieldSearch compressed value={search} onChange={(e) => setSearch(e.target.value)} placeholder={intl.formatMessage(t.searchFields)} aria-label={intl.formatMessage(t.searchFields)} />
+          <EuiFieldSearch compressed value={search} onChange={(e) => setSearch(e.target.value)} placeholder={intl.formatMessage(t.searchFields)} aria-label={intl.formatMessage(t.searchFields)} data-test-subj="contextSearch" />
         </EuiFlexItem>
         <EuiFlexItem grow={false}>
           <EuiButtonEmpty size="xs" onClick={() => setSelected(visible)} data-test-subj="contextSelectAll">

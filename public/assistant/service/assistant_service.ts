@@ -16,7 +16,8 @@ import {
   type Message,
   type PromptContextInput,
 } from '../../api';
-import { draftKey, lastConversationKey, safeGet, safeSet, showAnonymizedKey, type KeyValueStorage } from './browser_storage';
+import { HttpFetchError } from '../../../platform/core/public';
+import { draftKey, lastConversationKey, safeGet, safeSet, showAnonymizedKey, streamingKey, type KeyValueStorage } from './browser_storage';
 import {
   DRAFT_KEY,
   type AssistantState,
@@ -51,6 +52,25 @@ type Listener = () => void;
 
 const emptySession = (): ConversationSession => ({ phase: 'idle', streamRaw: '', streamDisplay: '', tools: [], replacements: {} });
 
+function describeError(error: unknown): { message: string; code?: string; status?: number; missingPrivileges?: string[] } {
+  if (error instanceof HttpFetchError) {
+    const body = typeof error.body === 'object' && error.body ? error.body : undefined;
+    const attributes = (body?.attributes ?? {}) as { code?: unknown; missingPrivileges?: unknown };
+    return {
+      message: typeof body?.message === 'string' ? body.message : error.message,
+      status: error.response?.status,
+      code: typeof attributes.code === 'string' ? attributes.code : undefined,
+      missingPrivileges: Array.isArray(attributes.missingPrivileges) ? attributes.missingPrivileges.map(String) : undefined,
+    };
+  }
+  return { message: (error as Error).message };
+}
+
+function notSentError(error: unknown): NonNullable<ConversationSession['error']> {
+  const { message, status, missingPrivileges } = describeError(error);
+  return { kind: 'not_sent', message, status, missingPrivileges };
+}
+
 function toContextInput(selected: SelectedContext): PromptContextInput {
   const { context, data, overrides } = selected;
   const source =
@@ -74,6 +94,7 @@ export class AssistantService {
       selectedContexts: {},
       registeredContexts: [],
       showAnonymized: safeGet(deps.localStorage, showAnonymizedKey(deps.ownerKey)) === 'true',
+      streamingEnabled: safeGet(deps.localStorage, streamingKey(deps.spaceId, deps.ownerKey)) !== 'false',
       composerRevision: 0,
       investigationTargets: [],
     };
@@ -167,6 +188,12 @@ export class AssistantService {
   setShowAnonymized(on: boolean): void {
     safeSet(this.deps.localStorage, showAnonymizedKey(this.deps.ownerKey), on ? 'true' : undefined);
     this.setState((s) => ({ ...s, showAnonymized: on }));
+  }
+
+  /** §2 Conversations tab "Streaming" switch (default on): off sends `stream:false` and shows the answer whole. */
+  setStreamingEnabled(on: boolean): void {
+    safeSet(this.deps.localStorage, streamingKey(this.deps.spaceId, this.deps.ownerKey), on ? undefined : 'false');
+    this.setState((s) => ({ ...s, streamingEnabled: on }));
   }
 
   openSettings(tab: string | undefined): void {
@@ -279,14 +306,17 @@ export class AssistantService {
         },
       },
     }));
-    await this.runStream(key, request, { text, selected });
+    if (this.state.streamingEnabled) await this.runStream(key, request, { text, selected });
+    else await this.runComplete(key, request, { text, selected });
   }
 
   /** Regenerate the last answer (§1.6). */
   async regenerate(conversationId: string, options: Omit<SendOptions, 'text'> = {}): Promise<void> {
     if (this.isStreaming(conversationId)) return;
     this.setState((s) => ({ ...s, sessions: { ...s.sessions, [conversationId]: { ...emptySession(), phase: 'sending', regenerating: true, pendingUserConfirmed: true } } }));
-    await this.runStream(conversationId, { conversationId, regenerate: true, ...(options.connectorId ? { connectorId: options.connectorId } : {}) }, undefined);
+    const request: ChatCompleteRequest = { conversationId, regenerate: true, ...(options.connectorId ? { connectorId: options.connectorId } : {}) };
+    if (this.state.streamingEnabled) await this.runStream(conversationId, request, undefined);
+    else await this.runComplete(conversationId, request, undefined);
   }
 
   stop(key: string): void {
@@ -317,20 +347,7 @@ export class AssistantService {
           conversationSeen = true;
           userMessage = event.userMessage;
           if (key === DRAFT_KEY) {
-            const newKey = event.conversationId;
-            this.aborts.delete(key);
-            this.aborts.set(newKey, controller);
-            this.setState((s) => {
-              const { [DRAFT_KEY]: moved, ...rest } = s.sessions;
-              return {
-                ...s,
-                activeKey: s.activeKey === DRAFT_KEY ? newKey : s.activeKey,
-                draft: { title: '', conversationType: 'general', replacements: {} },
-                sessions: { ...rest, [newKey]: { ...(moved ?? emptySession()) } },
-              };
-            });
-            key = newKey;
-            if (this.state.activeKey === newKey) this.rememberLast(newKey);
+            key = this.moveDraftTo(event.conversationId, controller);
           }
           this.patchSession(key, () => ({ phase: 'streaming', pendingUserConfirmed: true, connectorFallbackFrom: event.connectorFallbackFrom }));
           void this.deps.queryClient.invalidateQueries({ queryKey: queryKeys.conversations(this.deps.spaceId), predicate: (q) => q.queryKey[3] === 'list' });
@@ -407,6 +424,93 @@ export class AssistantService {
       this.patchSession(key, () => ({ phase: 'idle' }));
       if (key !== DRAFT_KEY) await this.refreshConversation(key);
     }
+  }
+
+  /** The draft became a stored conversation: its session, stream and selection move to the new id. */
+  private moveDraftTo(newKey: string, controller: AbortController): string {
+    this.aborts.delete(DRAFT_KEY);
+    this.aborts.set(newKey, controller);
+    this.setState((s) => {
+      const { [DRAFT_KEY]: moved, ...rest } = s.sessions;
+      return {
+        ...s,
+        activeKey: s.activeKey === DRAFT_KEY ? newKey : s.activeKey,
+        draft: { title: '', conversationType: 'general', replacements: {} },
+        sessions: { ...rest, [newKey]: { ...(moved ?? emptySession()) } },
+      };
+    });
+    if (this.state.activeKey === newKey) this.rememberLast(newKey);
+    return newKey;
+  }
+
+  /**
+   * `stream:false` (streaming switched off): one JSON answer. A draft is created first, so after a failure the
+   * stored conversation says whether the user message was kept (then the server's error message shows) or not
+   * (then the text goes back to the composer and the empty conversation is removed) — UX-4 either way.
+   */
+  private async runComplete(startKey: string, request: ChatCompleteRequest, restore: { text: string; selected: SelectedContext[] } | undefined): Promise<void> {
+    let key = startKey;
+    const controller = new AbortController();
+    this.aborts.set(key, controller);
+    const draftBefore = this.state.draft;
+    const cached = key === DRAFT_KEY ? undefined : this.deps.queryClient.getQueryData<Conversation>(queryKeys.conversation(this.deps.spaceId, key));
+    let before = cached?.messages?.length ?? cached?.messageCount ?? 0;
+    let createdHere = false;
+    let body = request;
+    try {
+      if (key === DRAFT_KEY) {
+        const { conversation, ...rest } = request;
+        const created = await this.deps.api.createConversation({
+          title: conversation?.title ?? '',
+          conversationType: conversation?.conversationType ?? 'general',
+          ...(request.replacements && Object.keys(request.replacements).length > 0 ? { replacements: request.replacements } : {}),
+        });
+        createdHere = true;
+        before = 0;
+        this.deps.queryClient.setQueryData(queryKeys.conversation(this.deps.spaceId, created.id), created);
+        key = this.moveDraftTo(created.id, controller);
+        body = { ...rest, conversationId: created.id };
+      }
+      const answer = await this.deps.api.completeChat(body, controller.signal);
+      this.patchSession(key, (s) => ({ pendingUserConfirmed: true, replacements: { ...s.replacements, ...answer.replacements } }));
+    } catch (error) {
+      const aborted = controller.signal.aborted;
+      const stored = key !== DRAFT_KEY && (await this.messageCount(key)) > before;
+      if (!stored && restore) {
+        if (createdHere) key = await this.backToDraft(key, draftBefore);
+        this.restoreComposer(key, restore);
+        this.patchSession(key, () => ({ ...emptySession(), ...(aborted ? {} : { error: notSentError(error) }) }));
+      } else if (!aborted) {
+        const { message, code } = describeError(error);
+        this.patchSession(key, () => ({ error: code?.startsWith('llm_') ? { kind: 'llm', message, code, retryable: true } : { kind: 'broken', message } }));
+      }
+    } finally {
+      this.aborts.delete(key);
+      this.patchSession(key, () => ({ phase: 'idle' }));
+      if (key !== DRAFT_KEY) await this.refreshConversation(key);
+    }
+  }
+
+  /** Stored messages of a conversation now, or -1 when it cannot be read. */
+  private async messageCount(id: string): Promise<number> {
+    try {
+      const conversation = await this.deps.api.getConversation(id);
+      return conversation.messages?.length ?? conversation.messageCount;
+    } catch {
+      return -1;
+    }
+  }
+
+  /** Undoes a draft's creation when its first message was not stored (no empty conversation is left behind). */
+  private async backToDraft(id: string, draft: AssistantState['draft']): Promise<string> {
+    await this.deps.api.deleteConversation(id).catch(() => undefined);
+    this.deps.queryClient.removeQueries({ queryKey: queryKeys.conversation(this.deps.spaceId, id) });
+    safeSet(this.deps.localStorage, lastConversationKey(this.deps.spaceId, this.deps.ownerKey), undefined);
+    this.setState((s) => {
+      const { [id]: moved, ...rest } = s.sessions;
+      return { ...s, activeKey: s.activeKey === id ? DRAFT_KEY : s.activeKey, draft, sessions: { ...rest, [DRAFT_KEY]: { ...(moved ?? emptySession()) } } };
+    });
+    return DRAFT_KEY;
   }
 
   private restoreComposer(key: string, restore: { text: string; selected: SelectedContext[] }): void {

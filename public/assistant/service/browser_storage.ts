@@ -34,5 +34,8 @@ export const draftKey = (spaceId: string, conversationKey: string) => `securityA
 /** §5.7: "Show anonymized values" is per user (localStorage). */
 export const showAnonymizedKey = (ownerKey: string) => `securityAiAssistant.showAnonymized.${ownerKey}`;
 
+/** §2 Conversations tab: streaming on/off, per space and user (absent = on). */
+export const streamingKey = (spaceId: string, ownerKey: string) => `securityAiAssistant.streaming.${spaceId}.${ownerKey}`;
+
 /** §1.2: history panel open/closed and flyout width. */
 export const flyoutWidthKey = 'securityAiAssistant.flyoutWidth';

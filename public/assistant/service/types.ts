@@ -75,6 +75,8 @@ export interface AssistantState {
   selectedContexts: Record<string, SelectedContext[]>;
   registeredContexts: PromptContext[];
   showAnonymized: boolean;
+  /** §2 "Streaming" setting: off → `stream:false` requests, the answer appears whole. */
+  streamingEnabled: boolean;
   /** Bumped when the service puts text back into a composer (restore after a failed send, quick prompts). */
   composerRevision: number;
   settingsTab?: string;

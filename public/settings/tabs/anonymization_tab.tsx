@@ -20,7 +20,7 @@ import {
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { NotificationsStart } from '../../../platform/core/public';
-import { useAnonymizationTable, useAssistantApi, useInvalidate, type AnonymizationField } from '../../api';
+import { anonymizationFilter, useAnonymizationTable, useAssistantApi, useInvalidate, type AnonymizationField } from '../../api';
 import { bulkProblems } from '../bulk_result';
 import { SaveBar } from '../save_bar';
 import { s } from '../translations';
@@ -28,6 +28,23 @@ import { usePendingChanges } from '../use_pending_changes';
 import { validateAnonymizationField } from '../validation';
 
 type Patch = { allowed?: boolean; anonymized?: boolean };
+type BulkAction = 'allow' | 'deny' | 'anonymize' | 'unanonymize';
+
+/** The change a bulk action makes to one row, or undefined when the row already is that way (no no-op updates). */
+export function bulkPatch(row: Pick<AnonymizationField, 'allowed' | 'anonymized'>, action: BulkAction): Patch | undefined {
+  switch (action) {
+    case 'allow':
+      return row.allowed ? undefined : { allowed: true };
+    case 'deny':
+      return row.allowed ? { allowed: false } : undefined;
+    case 'anonymize':
+      return row.anonymized ? undefined : { anonymized: true };
+    case 'unanonymize':
+      return row.anonymized ? { anonymized: false } : undefined;
+  }
+}
+
+const ALL_PAGE_SIZE = 1000;
 
 export function AnonymizationTab({ notifications, canEdit }: { notifications: NotificationsStart; canEdit: boolean }) {
   const intl = useIntl();
@@ -38,6 +55,9 @@ export function AnonymizationTab({ notifications, canEdit }: { notifications: No
   const [search, setSearch] = useState('');
   const [pendingOnly, setPendingOnly] = useState(false);
   const [selected, setSelected] = useState<AnonymizationField[]>([]);
+  // "Select all N": every field matching the search, across pages (fetched when asked for).
+  const [allSelected, setAllSelected] = useState<AnonymizationField[] | undefined>();
+  const [selectingAll, setSelectingAll] = useState(false);
   const [newField, setNewField] = useState('');
   const [newFieldSubmitted, setNewFieldSubmitted] = useState(false);
   const [preset, setPreset] = useState<'balanced' | 'strict' | undefined>();
@@ -48,10 +68,33 @@ export function AnonymizationTab({ notifications, canEdit }: { notifications: No
   const stats = table.data?.stats;
   const newFieldError = newFieldSubmitted ? validateAnonymizationField(newField.trim(), [...rows.map((r) => r.field), ...pending.creates.map((c) => c.field)]) : undefined;
 
-  const bulk = (action: 'allow' | 'deny' | 'anonymize' | 'unanonymize') => {
-    for (const r of selected) {
-      const patch: Patch = action === 'allow' ? { allowed: true } : action === 'deny' ? { allowed: false } : action === 'anonymize' ? { anonymized: true } : { anonymized: false };
-      pending.setUpdate(r.id, patch);
+  const targets = allSelected ?? selected;
+  const clearSelection = () => {
+    setSelected([]);
+    setAllSelected(undefined);
+  };
+
+  const selectAll = async () => {
+    setSelectingAll(true);
+    try {
+      const all: AnonymizationField[] = [];
+      for (let p = 1; ; p += 1) {
+        const res = await api.findAnonymizationFields({ page: p, perPage: ALL_PAGE_SIZE, sortField: 'field', sortOrder: 'asc', filter: anonymizationFilter(search, pendingOnly) });
+        all.push(...res.data);
+        if (res.data.length === 0 || p * res.perPage >= res.total) break;
+      }
+      setAllSelected(all);
+    } catch (e) {
+      notifications.toasts.addError(e as Error, { title: intl.formatMessage(s.saveFailed) });
+    } finally {
+      setSelectingAll(false);
+    }
+  };
+
+  const bulk = (action: BulkAction) => {
+    for (const r of targets) {
+      const patch = bulkPatch({ ...r, ...(pending.updates[r.id] ?? {}) }, action);
+      if (patch) pending.setUpdate(r.id, patch);
     }
   };
 
@@ -68,7 +111,7 @@ export function AnonymizationTab({ notifications, canEdit }: { notifications: No
       if (problems) notifications.toasts.addWarning(problems);
       else notifications.toasts.addSuccess(intl.formatMessage(s.saved));
       pending.reset();
-      setSelected([]);
+      clearSelection();
       await invalidate('anonymization');
     } catch (e) {
       notifications.toasts.addError(e as Error, { title: intl.formatMessage(s.saveFailed) });
@@ -116,7 +159,7 @@ export function AnonymizationTab({ notifications, canEdit }: { notifications: No
       <EuiSpacer size="s" />
       <EuiFlexGroup gutterSize="s" alignItems="center" wrap responsive={false}>
         <EuiFlexItem grow={2}>
-          <EuiFieldSearch incremental fullWidth placeholder={intl.formatMessage(s.searchFields)} onSearch={(v) => (setSearch(v), setPage(0))} data-test-subj="anonymizationSearch" />
+          <EuiFieldSearch incremental fullWidth placeholder={intl.formatMessage(s.searchFields)} onSearch={(v) => (setSearch(v), setPage(0), clearSelection())} data-test-subj="anonymizationSearch" />
         </EuiFlexItem>
         {canEdit && (
           <>
@@ -147,31 +190,51 @@ export function AnonymizationTab({ notifications, canEdit }: { notifications: No
               </EuiButtonEmpty>
             </EuiFlexItem>
             <EuiFlexItem grow={false}>
-              <EuiButtonEmpty size="s" onClick={() => setPreset('strict')}>
+              <EuiButtonEmpty size="s" onClick={() => setPreset('strict')} data-test-subj="anonymizationResetStrict">
                 {intl.formatMessage(s.presetStrict)}
               </EuiButtonEmpty>
             </EuiFlexItem>
           </>
         )}
       </EuiFlexGroup>
-      {canEdit && selected.length > 0 && (
-        <EuiFlexGroup gutterSize="xs" responsive={false}>
-          {(['allow', 'deny', 'anonymize', 'unanonymize'] as const).map((a) => (
-            <EuiFlexItem grow={false} key={a}>
-              <EuiButtonEmpty size="xs" onClick={() => bulk(a)} data-test-subj={`anonymizationBulk-${a}`}>
-                {intl.formatMessage(s[a])} ({selected.length})
-              </EuiButtonEmpty>
-            </EuiFlexItem>
-          ))}
+      {canEdit && (
+        <EuiFlexGroup gutterSize="xs" alignItems="center" responsive={false} wrap>
           <EuiFlexItem grow={false}>
-            <EuiButtonEmpty size="xs" color="danger" onClick={() => pending.toggleDelete(selected.map((r) => r.id))}>
-              {intl.formatMessage(s.remove)} ({selected.length})
-            </EuiButtonEmpty>
+            {allSelected ? (
+              <EuiText size="xs" data-test-subj="anonymizationAllSelected">
+                <strong>{intl.formatMessage(s.allFieldsSelected, { count: allSelected.length })}</strong>
+              </EuiText>
+            ) : (
+              <EuiButtonEmpty size="xs" isLoading={selectingAll} disabled={(table.data?.total ?? 0) === 0} onClick={() => void selectAll()} data-test-subj="anonymizationSelectAll">
+                {intl.formatMessage(s.selectAllFields, { count: table.data?.total ?? 0 })}
+              </EuiButtonEmpty>
+            )}
           </EuiFlexItem>
+          {targets.length > 0 && (
+            <>
+              <EuiFlexItem grow={false}>
+                <EuiButtonEmpty size="xs" onClick={clearSelection} data-test-subj="anonymizationClearSelection">
+                  {intl.formatMessage(s.clearSelection)}
+                </EuiButtonEmpty>
+              </EuiFlexItem>
+              {(['allow', 'deny', 'anonymize', 'unanonymize'] as const).map((a) => (
+                <EuiFlexItem grow={false} key={a}>
+                  <EuiButtonEmpty size="xs" onClick={() => bulk(a)} data-test-subj={`anonymizationBulk-${a}`}>
+                    {intl.formatMessage(s[a])} ({targets.length})
+                  </EuiButtonEmpty>
+                </EuiFlexItem>
+              ))}
+              <EuiFlexItem grow={false}>
+                <EuiButtonEmpty size="xs" color="danger" onClick={() => pending.toggleDelete(targets.map((r) => r.id))} data-test-subj="anonymizationBulk-remove">
+                  {intl.formatMessage(s.remove)} ({targets.length})
+                </EuiButtonEmpty>
+              </EuiFlexItem>
+            </>
+          )}
         </EuiFlexGroup>
       )}
       <EuiSpacer size="s" />
-      <EuiButtonEmpty size="xs" onClick={() => (setPendingOnly((p) => !p), setPage(0))}>
+      <EuiButtonEmpty size="xs" onClick={() => (setPendingOnly((p) => !p), setPage(0), clearSelection())}>
         {intl.formatMessage(pendingOnly ? s.showAll : s.showPending)}
       </EuiButtonEmpty>
       <EuiBasicTable
@@ -187,7 +250,7 @@ export function AnonymizationTab({ notifications, canEdit }: { notifications: No
             setPerPage(p.size);
           }
         }}
-        selection={canEdit ? { selected, onSelectionChange: setSelected } : undefined}
+        selection={canEdit ? { selected, onSelectionChange: (next) => (setSelected(next), setAllSelected(undefined)) } : undefined}
       />
       {preset && (
         <EuiConfirmModal
@@ -199,6 +262,7 @@ export function AnonymizationTab({ notifications, canEdit }: { notifications: No
             api.resetAnonymizationFields(chosen).then(
               () => {
                 pending.reset();
+                clearSelection();
                 notifications.toasts.addSuccess(intl.formatMessage(s.saved));
                 void invalidate('anonymization');
               },

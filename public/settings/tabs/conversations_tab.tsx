@@ -14,6 +14,7 @@ import {
   EuiLink,
   EuiSelect,
   EuiSpacer,
+  EuiSwitch,
   EuiTitle,
   type CriteriaWithPagination,
   type EuiBasicTableColumn,
@@ -23,6 +24,7 @@ import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { NotificationsStart } from '../../../platform/core/public';
 import { queryKeys, useAssistantApi, useConnectors, useInvalidate, usePrompts, type ApiConfig, type Conversation } from '../../api';
+import { useAssistantService, useAssistantState } from '../../assistant/service';
 import { bulkProblems } from '../bulk_result';
 import { SaveBar } from '../save_bar';
 import { s } from '../translations';
@@ -45,6 +47,16 @@ export function ConversationsTab({ notifications, canEdit }: { notifications: No
   const [confirmDelete, setConfirmDelete] = useState<string[] | undefined>();
   const [saving, setSaving] = useState(false);
   const pending = usePendingChanges<never, Patch>();
+  const service = useAssistantService();
+  const streamingSaved = useAssistantState((st) => st.streamingEnabled);
+  // The Streaming switch is one more pending change, applied with the others on Save.
+  const [streamingDraft, setStreamingDraft] = useState<boolean | undefined>();
+  const streamingShown = streamingDraft ?? streamingSaved;
+  const pendingCount = pending.count + (streamingDraft !== undefined && streamingDraft !== streamingSaved ? 1 : 0);
+  const cancel = () => {
+    pending.reset();
+    setStreamingDraft(undefined);
+  };
   const table = useQuery({
     queryKey: queryKeys.conversationTable(spaceId, page, perPage),
     queryFn: () => api.findConversations({ page: page + 1, perPage, sortField: 'updated_at', sortOrder: 'desc', fields: ['id', 'title', 'updatedAt', 'apiConfig', 'messageCount', 'conversationType'] }),
@@ -57,9 +69,10 @@ export function ConversationsTab({ notifications, canEdit }: { notifications: No
   const save = async () => {
     setSaving(true);
     try {
+      if (streamingDraft !== undefined) service.setStreamingEnabled(streamingDraft);
+      setStreamingDraft(undefined);
       const update = Object.entries(pending.updates).filter(([id]) => !pending.deletes.includes(id)).map(([id, p]) => ({ id, ...p }));
-      const res = await api.bulkConversations({ ...(update.length ? { update } : {}), ...(pending.deletes.length ? { delete: { ids: pending.deletes } } : {}) });
-      const problems = bulkProblems(res);
+      const problems = update.length || pending.deletes.length ? bulkProblems(await api.bulkConversations({ ...(update.length ? { update } : {}), ...(pending.deletes.length ? { delete: { ids: pending.deletes } } : {}) })) : undefined;
       if (problems) notifications.toasts.addWarning(problems);
       else notifications.toasts.addSuccess(intl.formatMessage(s.saved));
       pending.reset();
@@ -110,6 +123,10 @@ export function ConversationsTab({ notifications, canEdit }: { notifications: No
 
   return (
     <div data-test-subj="settingsConversationsTab">
+      <EuiFormRow helpText={intl.formatMessage(s.streamingHelp)}>
+        <EuiSwitch label={intl.formatMessage(s.streaming)} checked={streamingShown} onChange={(e) => setStreamingDraft(e.target.checked)} data-test-subj="conversationsStreaming" />
+      </EuiFormRow>
+      <EuiSpacer size="s" />
       {canEdit && (
         <>
           <EuiButtonEmpty color="danger" iconType="trash" disabled={selected.length === 0} onClick={() => setConfirmDelete(selected.map((c) => c.id))} data-test-subj="conversationsDeleteSelected">
@@ -159,10 +176,10 @@ export function ConversationsTab({ notifications, canEdit }: { notifications: No
                 <EuiFieldText fullWidth value={editing.title} isInvalid={!!shown.title} onChange={(e) => setEditing({ ...editing, title: e.target.value })} data-test-subj="conversationEditTitle" />
               </EuiFormRow>
               <EuiFormRow label={intl.formatMessage(s.colSystemPrompt)} fullWidth>
-                <EuiSelect fullWidth hasNoInitialSelection options={systemPrompts.map((p) => ({ value: p.id, text: p.name }))} value={editing.promptId} onChange={(e) => setEditing({ ...editing, promptId: e.target.value })} />
+                <EuiSelect fullWidth hasNoInitialSelection options={systemPrompts.map((p) => ({ value: p.id, text: p.name }))} value={editing.promptId} onChange={(e) => setEditing({ ...editing, promptId: e.target.value })} data-test-subj="conversationEditSystemPrompt" />
               </EuiFormRow>
               <EuiFormRow label={intl.formatMessage(s.colConnector)} fullWidth>
-                <EuiSelect fullWidth hasNoInitialSelection options={connectorList.map((c) => ({ value: c.id, text: c.name }))} value={editing.connectorId} onChange={(e) => setEditing({ ...editing, connectorId: e.target.value })} />
+                <EuiSelect fullWidth hasNoInitialSelection options={connectorList.map((c) => ({ value: c.id, text: c.name }))} value={editing.connectorId} onChange={(e) => setEditing({ ...editing, connectorId: e.target.value })} data-test-subj="conversationEditConnector" />
               </EuiFormRow>
               {editConnector?.actionTypeId === '.gen-ai' && (
                 <EuiFormRow label={intl.formatMessage(s.colModel)} isInvalid={!!shown.model} error={shown.model ? [intl.formatMessage(s[`err_${shown.model}`])] : undefined} fullWidth>
@@ -195,7 +212,7 @@ export function ConversationsTab({ notifications, canEdit }: { notifications: No
           </EuiFlyoutFooter>
         </EuiFlyout>
       )}
-      <SaveBar count={pending.count} saving={saving} onCancel={pending.reset} onSave={() => void save()} />
+      <SaveBar count={pendingCount} saving={saving} onCancel={cancel} onSave={() => void save()} />
     </div>
   );
 }

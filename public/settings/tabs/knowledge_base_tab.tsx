@@ -6,6 +6,7 @@ import {
   EuiButtonGroup,
   EuiCallOut,
   EuiComboBox,
+  EuiConfirmModal,
   EuiFieldText,
   EuiFlexGroup,
   EuiFlexItem,
@@ -28,7 +29,7 @@ import {
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { NotificationsStart } from '../../../platform/core/public';
-import { useAssistantApi, useInvalidate, useKbEntries, useKbStatus, type KbEntry, type KbEntryCreate } from '../../api';
+import { useAssistantApi, useInvalidate, useKbEntries, useKbIndices, useKbStatus, type KbEntry, type KbEntryCreate } from '../../api';
 import { s } from '../translations';
 import { validateKbDocument, validateKbIndex } from '../validation';
 
@@ -48,10 +49,39 @@ interface EntryForm {
 
 const blank = (type: 'document' | 'index'): EntryForm => ({ type, name: '', global: false, text: '', required: false, index: '', field: '', description: '', queryDescription: '', outputFields: [] });
 
-function EntryFormFlyout({ initial, canGlobal, onSave, onClose }: { initial: EntryForm; canGlobal: boolean; onSave(v: EntryForm): Promise<void>; onClose(): void }) {
+/** K9 answer → index names and, per index, the fields an index entry may search (`semantic_text` only in semantic mode). */
+export function indexFieldOptions(indices: Record<string, { text: string[]; semantic_text: string[] }> | undefined, index: string, semantic: boolean): { indices: string[]; fields: string[] } {
+  const mapping = indices?.[index];
+  return {
+    indices: Object.keys(indices ?? {}).sort(),
+    fields: mapping ? [...mapping.text, ...(semantic ? mapping.semantic_text : [])].sort() : [],
+  };
+}
+
+/** One value picked from suggestions or typed (a user may name an index the listing cannot show). */
+function SinglePicker({ value, options, placeholder, invalid, onChange, testSubj }: { value: string; options: string[]; placeholder: string; invalid: boolean; onChange(v: string): void; testSubj: string }) {
+  return (
+    <EuiComboBox
+      fullWidth
+      singleSelection={{ asPlainText: true }}
+      placeholder={placeholder}
+      options={options.map((label) => ({ label }))}
+      selectedOptions={value ? [{ label: value }] : []}
+      isInvalid={invalid}
+      onChange={(sel) => onChange(sel[0]?.label ?? '')}
+      onCreateOption={(typed) => onChange(typed.trim())}
+      data-test-subj={testSubj}
+    />
+  );
+}
+
+function EntryFormFlyout({ initial, canGlobal, semantic, onSave, onClose }: { initial: EntryForm; canGlobal: boolean; semantic: boolean; onSave(v: EntryForm): Promise<void>; onClose(): void }) {
   const intl = useIntl();
   const [v, setV] = useState(initial);
   const [submitted, setSubmitted] = useState(false);
+  const [confirmPrivate, setConfirmPrivate] = useState(false);
+  const indices = useKbIndices(v.type === 'index');
+  const picker = indexFieldOptions(indices.data?.indices, v.index, semantic);
   const errors: Partial<Record<string, string>> = v.type === 'document' ? validateKbDocument(v) : validateKbIndex(v);
   const shown = submitted ? errors : {};
   const err = (k: string) => (shown[k] ? [intl.formatMessage(s[`err_${shown[k] as 'required'}`])] : undefined);
@@ -59,7 +89,10 @@ function EntryFormFlyout({ initial, canGlobal, onSave, onClose }: { initial: Ent
   const label = (text: string, required: boolean) => `${text} (${intl.formatMessage(required ? s.requiredMark : s.optionalMark)})`;
   const submit = async () => {
     setSubmitted(true);
-    if (Object.keys(errors).length === 0) await onSave(v);
+    if (Object.keys(errors).length > 0) return;
+    // §2: a shared entry made private becomes a private copy; the user confirms that first.
+    if (initial.id && initial.global && !v.global) setConfirmPrivate(true);
+    else await onSave(v);
   };
   return (
     <EuiFlyout onClose={onClose} size="s" ownFocus data-test-subj="kbEntryFlyout">
@@ -82,6 +115,7 @@ function EntryFormFlyout({ initial, canGlobal, onSave, onClose }: { initial: Ent
               ]}
               idSelected={v.global ? 'global' : 'private'}
               onChange={(id) => setV({ ...v, global: id === 'global' })}
+              data-test-subj="kbEntrySharing"
             />
           </EuiFormRow>
           {v.type === 'document' ? (
@@ -90,22 +124,35 @@ function EntryFormFlyout({ initial, canGlobal, onSave, onClose }: { initial: Ent
                 <EuiTextArea fullWidth rows={10} value={v.text} isInvalid={!!shown.text} onChange={(e) => setV({ ...v, text: e.target.value })} data-test-subj="kbEntryText" />
               </EuiFormRow>
               <EuiFormRow helpText={intl.formatMessage(s.alwaysIncludeHelp)}>
-                <EuiSwitch label={intl.formatMessage(s.alwaysInclude)} checked={v.required} onChange={(e) => setV({ ...v, required: e.target.checked })} />
+                <EuiSwitch label={intl.formatMessage(s.alwaysInclude)} checked={v.required} onChange={(e) => setV({ ...v, required: e.target.checked })} data-test-subj="kbEntryRequired" />
               </EuiFormRow>
             </>
           ) : (
             <>
               <EuiFormRow label={label(intl.formatMessage(s.index), true)} isInvalid={!!shown.index} error={err('index')} fullWidth>
-                <EuiFieldText fullWidth value={v.index} isInvalid={!!shown.index} onChange={(e) => setV({ ...v, index: e.target.value })} data-test-subj="kbEntryIndex" />
+                <SinglePicker
+                  value={v.index}
+                  options={picker.indices}
+                  placeholder={intl.formatMessage(s.pickIndex)}
+                  invalid={!!shown.index}
+                  onChange={(index) => setV({ ...v, index, field: index === v.index ? v.field : '' })}
+                  testSubj="kbEntryIndex"
+                />
               </EuiFormRow>
-              <EuiFormRow label={label(intl.formatMessage(s.field), true)} isInvalid={!!shown.field} error={err('field')} fullWidth>
-                <EuiFieldText fullWidth value={v.field} isInvalid={!!shown.field} onChange={(e) => setV({ ...v, field: e.target.value })} data-test-subj="kbEntryField" />
+              <EuiFormRow
+                label={label(intl.formatMessage(s.field), true)}
+                isInvalid={!!shown.field}
+                error={err('field')}
+                helpText={v.index && indices.data && picker.fields.length === 0 ? intl.formatMessage(s.noTextFields) : undefined}
+                fullWidth
+              >
+                <SinglePicker value={v.field} options={picker.fields} placeholder={intl.formatMessage(s.pickField)} invalid={!!shown.field} onChange={(field) => setV({ ...v, field })} testSubj="kbEntryField" />
               </EuiFormRow>
               <EuiFormRow label={label(intl.formatMessage(s.dataDescription), true)} isInvalid={!!shown.description} error={err('description')} fullWidth>
-                <EuiTextArea fullWidth rows={3} value={v.description} isInvalid={!!shown.description} onChange={(e) => setV({ ...v, description: e.target.value })} />
+                <EuiTextArea fullWidth rows={3} value={v.description} isInvalid={!!shown.description} onChange={(e) => setV({ ...v, description: e.target.value })} data-test-subj="kbEntryDescription" />
               </EuiFormRow>
               <EuiFormRow label={label(intl.formatMessage(s.queryInstruction), true)} isInvalid={!!shown.queryDescription} error={err('queryDescription')} fullWidth>
-                <EuiTextArea fullWidth rows={3} value={v.queryDescription} isInvalid={!!shown.queryDescription} onChange={(e) => setV({ ...v, queryDescription: e.target.value })} />
+                <EuiTextArea fullWidth rows={3} value={v.queryDescription} isInvalid={!!shown.queryDescription} onChange={(e) => setV({ ...v, queryDescription: e.target.value })} data-test-subj="kbEntryQueryDescription" />
               </EuiFormRow>
               <EuiFormRow label={label(intl.formatMessage(s.outputFields), false)} isInvalid={!!shown.outputFields} error={err('outputFields')} fullWidth>
                 <EuiComboBox
@@ -126,6 +173,19 @@ function EntryFormFlyout({ initial, canGlobal, onSave, onClose }: { initial: Ent
           {intl.formatMessage(s.saveForm)}
         </EuiButton>
       </EuiFlyoutFooter>
+      {confirmPrivate && (
+        <EuiConfirmModal
+          title={intl.formatMessage(s.makePrivateCopy)}
+          onCancel={() => setConfirmPrivate(false)}
+          onConfirm={() => {
+            setConfirmPrivate(false);
+            void onSave(v);
+          }}
+          cancelButtonText={intl.formatMessage(s.cancel)}
+          confirmButtonText={intl.formatMessage(s.makePrivate)}
+          data-test-subj="kbMakePrivateConfirm"
+        />
+      )}
     </EuiFlyout>
   );
 }
@@ -181,8 +241,9 @@ export function KnowledgeBaseTab({ notifications, canEdit, canGlobal }: { notifi
               global: e.global,
               ...(e.type === 'document' ? { text: e.text, required: e.required } : { index: e.index, field: e.field, description: e.description, queryDescription: e.queryDescription, outputFields: e.outputFields ?? [] }),
             }),
+          'data-test-subj': 'kbEntryEdit',
         },
-        { name: intl.formatMessage(s.delete), description: intl.formatMessage(s.delete), icon: 'trash', type: 'icon', color: 'danger', available: editable, onClick: (e) => void api.deleteKbEntry(e.id).then(() => invalidate('kb'), fail) },
+        { name: intl.formatMessage(s.delete), description: intl.formatMessage(s.delete), icon: 'trash', type: 'icon', color: 'danger', available: editable, onClick: (e) => void api.deleteKbEntry(e.id).then(() => invalidate('kb'), fail), 'data-test-subj': 'kbEntryDelete' },
       ],
     },
   ];
@@ -239,10 +300,15 @@ export function KnowledgeBaseTab({ notifications, canEdit, canGlobal }: { notifi
         <EntryFormFlyout
           initial={form}
           canGlobal={canGlobal}
+          semantic={status.data?.mode === 'semantic'}
           onClose={() => setForm(undefined)}
           onSave={async (v) => {
             try {
-              if (v.id) await api.updateKbEntry(v.id, toCreate(v));
+              if (v.id) {
+                // `type` is immutable: the update schema (K5) rejects it.
+                const { type: _type, ...patch } = toCreate(v);
+                await api.updateKbEntry(v.id, patch);
+              }
               else await api.createKbEntry(toCreate(v));
               setForm(undefined);
               notifications.toasts.addSuccess(intl.formatMessage(s.saved));

@@ -83,7 +83,7 @@ function PromptForm({ type, initial, otherNames, onDone, onClose }: { type: 'sys
           ) : (
             <>
               <EuiFormRow label={intl.formatMessage(s.contexts)} isInvalid={!!shown.categories} error={err('categories')} fullWidth>
-                <EuiComboBox fullWidth options={options} selectedOptions={v.categories.map((label) => ({ label }))} onChange={(sel) => setV({ ...v, categories: sel.map((o) => o.label) })} />
+                <EuiComboBox fullWidth options={options} selectedOptions={v.categories.map((label) => ({ label }))} onChange={(sel) => setV({ ...v, categories: sel.map((o) => o.label) })} data-test-subj="promptContexts" />
               </EuiFormRow>
               <EuiFormRow label={intl.formatMessage(s.color)} isInvalid={!!shown.color} error={err('color')}>
                 <EuiColorPicker color={v.color} isInvalid={!!shown.color} onChange={(color) => setV({ ...v, color })} data-test-subj="promptColor" />
@@ -173,9 +173,9 @@ export function PromptsTab({ type, notifications, canEdit }: { type: 'system' | 
     {
       name: intl.formatMessage(s.colActions),
       actions: [
-        { name: intl.formatMessage(s.edit), description: intl.formatMessage(s.edit), icon: 'pencil', type: 'icon', available: (p) => canEdit && !p.isDefault && p.pending !== 'create', onClick: (p) => setForm(fromPrompt(p, true)) },
-        { name: intl.formatMessage(s.duplicate), description: intl.formatMessage(s.duplicate), icon: 'copy', type: 'icon', available: () => canEdit, onClick: (p) => setForm(fromPrompt(p, false)) },
-        { name: intl.formatMessage(s.delete), description: intl.formatMessage(s.delete), icon: 'trash', type: 'icon', color: 'danger', available: (p) => canEdit && !p.isDefault && p.pending !== 'create', onClick: (p) => pending.toggleDelete([p.id]) },
+        { name: intl.formatMessage(s.edit), description: intl.formatMessage(s.edit), icon: 'pencil', type: 'icon', available: (p) => canEdit && !p.isDefault && p.pending !== 'create', onClick: (p) => setForm(fromPrompt(p, true)), 'data-test-subj': 'promptEdit' },
+        { name: intl.formatMessage(s.duplicate), description: intl.formatMessage(s.duplicate), icon: 'copy', type: 'icon', available: () => canEdit, onClick: (p) => setForm(fromPrompt(p, false)), 'data-test-subj': 'promptDuplicate' },
+        { name: intl.formatMessage(s.delete), description: intl.formatMessage(s.delete), icon: 'trash', type: 'icon', color: 'danger', available: (p) => canEdit && !p.isDefault && p.pending !== 'create', onClick: (p) => pending.toggleDelete([p.id]), 'data-test-subj': 'promptDelete' },
       ],
     },
   ];
