@@ -42,9 +42,16 @@ describe('layoutGraph', () => {
     expect(edgeLabel(graph, 'b', 'a')).toBe('');
   });
 
-  it('shortens long labels', () => {
-    const many = { ...graph, alerts: graph.alerts.map((a) => (a.alert_id === 'a' ? { ...a, why: [why('s', [['f1', '1', 'f1'], ['f2', '2', 'f2'], ['f3', '3', 'f3'], ['f4', '4', 'f4']])] } : a)) };
-    expect(edgeLabel(many, 's', 'a')).toBe('f1=1, f2=2, f3=3 +1');
+  it('shortens long labels: one match per entity label, two labels, long values cut', () => {
+    const withWhy = (w: ReturnType<typeof why>) => ({ ...graph, alerts: graph.alerts.map((a) => (a.alert_id === 'a' ? { ...a, why: [w] } : a)) });
+    const many = withWhy(why('s', [['f1', '1', 'f1'], ['f2', '2', 'f2'], ['f3', '3', 'f3'], ['f4', '4', 'f4']]));
+    expect(edgeLabel(many, 's', 'a')).toBe('f1=1, f2=2 +2');
+    expect(edgeLabel(many, 's', 'a', 4)).toBe('f1=1, f2=2, f3=3, f4=4');
+    // host.hostname, host.id and host.name are one label: its best-scoring match stands for it.
+    const host = why('s', [['host.hostname', 'srv-file-35', 'host.hostname'], ['host.id', '334e1eeb5d92a651fc78afaf62046309', 'host.id'], ['host.name', 'srv-file-35', 'host.name']]);
+    host.matches[1].score = 6;
+    expect(edgeLabel(withWhy(host), 's', 'a')).toBe('host.id=334e1eeb5d92a651fc78afa…');
+    expect(edgeLabel(withWhy(host), 's', 'a')).toHaveLength('host.id='.length + 24);
   });
 
   it('colours by severity', () => {

@@ -21,12 +21,24 @@ export interface LayoutEdge {
 export const COLUMN_WIDTH = 260;
 export const ROW_HEIGHT = 90;
 
-/** `field=value` of the matches of `to`'s link from `from` (alias matches show both fields), unique, ordered. */
-export function edgeLabel(graph: RelatedGraphResponse, from: string, to: string, maxMatches = 3): string {
+const MAX_VALUE_CHARS = 24;
+
+const shorten = (value: string) => (value.length > MAX_VALUE_CHARS ? `${value.slice(0, MAX_VALUE_CHARS - 1)}…` : value);
+
+/**
+ * The entities that linked `to` to `from`, short enough to sit on an edge: one `field=value` per entity label (its
+ * best-scoring match; alias matches show the other alert's field), at most `maxLabels`, then `+N` more labels.
+ */
+export function edgeLabel(graph: RelatedGraphResponse, from: string, to: string, maxLabels = 2): string {
   const why = graph.alerts.find((a) => a.alert_id === to)?.why.find((w) => w.from === from);
   if (!why) return '';
-  const parts = [...new Set(why.matches.map((m) => (m.field === m.matched_field ? `${m.field}=${m.value}` : `${m.field}=${m.value} (as ${m.matched_field})`)))];
-  return parts.length > maxMatches ? `${parts.slice(0, maxMatches).join(', ')} +${parts.length - maxMatches}` : parts.join(', ');
+  const best = new Map<string, (typeof why.matches)[number]>();
+  for (const m of why.matches) {
+    const current = best.get(m.label);
+    if (!current || m.score > current.score) best.set(m.label, m);
+  }
+  const parts = [...best.values()].map((m) => `${m.field}=${shorten(m.value)}${m.field === m.matched_field ? '' : ` (as ${m.matched_field})`}`);
+  return parts.length > maxLabels ? `${parts.slice(0, maxLabels).join(', ')} +${parts.length - maxLabels}` : parts.join(', ');
 }
 
 export function layoutGraph(graph: RelatedGraphResponse, seedId: string): { nodes: LayoutNode[]; edges: LayoutEdge[] } {

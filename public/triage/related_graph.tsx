@@ -1,7 +1,7 @@
 /** The related-alert graph as a picture: nodes coloured by severity, the seed outlined, edges labelled by entities. */
-import { Background, Controls, ReactFlow, type Edge, type Node } from '@xyflow/react';
+import { Background, Controls, ReactFlow, useReactFlow, useStore, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { RelatedGraphResponse } from '../../common/api/triage';
 import { layoutGraph, severityColor } from './graph_layout';
 
@@ -9,6 +9,25 @@ export interface RelatedGraphProps {
   graph: RelatedGraphResponse;
   seedId: string;
   onOpenAlert(alertId: string): void;
+}
+
+/**
+ * `fitView` only fits the first render; when the pane is resized later (window, flyout width) the graph is fitted
+ * again so no column ends up off-screen.
+ */
+function FitOnResize() {
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const { fitView } = useReactFlow();
+  const fitted = useRef<{ width: number; height: number }>();
+  useEffect(() => {
+    if (width <= 0 || height <= 0) return;
+    const previous = fitted.current;
+    fitted.current = { width, height };
+    // The first size is fitted by the `fitView` prop once the nodes are measured.
+    if (previous && (previous.width !== width || previous.height !== height)) void fitView();
+  }, [width, height, fitView]);
+  return null;
 }
 
 export function RelatedGraph({ graph, seedId, onOpenAlert }: RelatedGraphProps) {
@@ -51,6 +70,7 @@ export function RelatedGraph({ graph, seedId, onOpenAlert }: RelatedGraphProps) 
       >
         <Background />
         <Controls showInteractive={false} />
+        <FitOnResize />
       </ReactFlow>
     </div>
   );

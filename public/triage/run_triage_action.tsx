@@ -1,13 +1,16 @@
-/** The flyout header's "Run triage": runs the workflow on the alert, shows live progress, then refreshes the tab. */
+/** The flyout header's "Run triage": runs the workflow on the alert, shows live progress, then refreshes the tab and the table. */
 import { EuiButton, EuiCallOut, EuiProgress, EuiText } from '@elastic/eui';
 import { useEffect, useRef, useState } from 'react';
 import { triageRefresh$ } from './refresh_bus';
-import { describeProgress, TERMINAL_STATUSES, type TriageApi, type WorkflowExecution } from './triage_api';
+import { describeProgress, type TriageApi, type WorkflowExecution } from './triage_api';
+import { failureMessage, watchExecution } from './watch_execution';
 
 export interface RunTriageActionProps {
   alert: { id: string; index: string };
   api: TriageApi;
   pollMs?: number;
+  /** The run finished (whatever its status): the alert changed, so the flyout and the alerts table reload. */
+  onFinished?(): void;
 }
 
 type RunState =
@@ -16,9 +19,7 @@ type RunState =
   | { state: 'done'; status: string }
   | { state: 'error'; message: string };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-export function RunTriageAction({ alert, api, pollMs = 1000 }: RunTriageActionProps) {
+export function RunTriageAction({ alert, api, pollMs, onFinished }: RunTriageActionProps) {
   const [run, setRun] = useState<RunState>({ state: 'idle' });
   const alive = useRef(true);
   useEffect(() => {
@@ -27,28 +28,30 @@ export function RunTriageAction({ alert, api, pollMs = 1000 }: RunTriageActionPr
       alive.current = false;
     };
   }, []);
+  // Only the screen state depends on being mounted: a run keeps being followed after the flyout closes, so the
+  // alerts table still refreshes when it ends.
+  const show = (next: RunState) => alive.current && setRun(next);
 
   const start = async () => {
     setRun({ state: 'running' });
+    let executionId: string;
     try {
-      const executionId = await api.runTriage([alert]);
-      setRun({ state: 'running', executionId });
-      for (;;) {
-        if (!alive.current) return;
-        const execution = await api.getExecution(executionId);
-        if (!alive.current) return;
-        if (TERMINAL_STATUSES.includes(execution.status)) {
-          if (execution.status === 'completed') setRun({ state: 'done', status: execution.status });
-          else setRun({ state: 'error', message: `Triage ${execution.status}${execution.error ? `: ${execution.error.message}` : ''}` });
-          triageRefresh$.next(alert.id);
-          return;
-        }
-        setRun({ state: 'running', executionId, execution });
-        await sleep(pollMs);
-      }
+      executionId = await api.runTriage([alert]);
     } catch (error) {
-      if (alive.current) setRun({ state: 'error', message: error instanceof Error ? error.message : String(error) });
+      show({ state: 'error', message: error instanceof Error ? error.message : String(error) });
+      return;
     }
+    show({ state: 'running', executionId });
+    try {
+      const final = await watchExecution(api, executionId, { pollMs, onUpdate: (execution) => show({ state: 'running', executionId, execution }) });
+      const failure = failureMessage(final);
+      show(failure ? { state: 'error', message: failure } : { state: 'done', status: final.status });
+    } catch (error) {
+      show({ state: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
+    // Even a failed run may have written a note or tags.
+    triageRefresh$.next(alert.id);
+    onFinished?.();
   };
 
   const progress = run.state === 'running' ? describeProgress(run.execution) : undefined;

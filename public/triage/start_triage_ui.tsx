@@ -20,7 +20,8 @@ export function startTriageUi(core: CoreStart, plugins: SecurityAiAssistantStart
   securitySolution.registerAlertFlyoutHeaderAction({
     id: 'securityAiAssistant:runTriage',
     order: 20,
-    Component: ({ alert }) => <RunTriageAction alert={alert} api={api} />,
+    // Keyed by alert: a graph click that opens another alert in the same flyout starts from a fresh button.
+    Component: ({ alert, onAlertChanged }) => <RunTriageAction key={alert.id} alert={alert} api={api} onFinished={onAlertChanged} />,
   });
   securitySolution.registerAlertsBulkAction(createBulkTriageAction(api, core.notifications.toasts, (path) => core.http.basePath.prepend(path)));
 }

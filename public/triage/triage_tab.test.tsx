@@ -120,9 +120,10 @@ describe('Run triage', () => {
       { status: 'completed', stepExecutions: [{ stepId: 'fetch_alert', status: 'completed' }, { stepId: 'build_graph', status: 'completed' }] },
     ];
     const api = setup(server);
+    const onFinished = jest.fn();
     render(
       <>
-        <RunTriageAction alert={{ id: 'a1', index: '.alerts-security.alerts-default' }} api={api} pollMs={50} />
+        <RunTriageAction alert={{ id: 'a1', index: '.alerts-security.alerts-default' }} api={api} pollMs={50} onFinished={onFinished} />
         <TriageTab alertId="a1" api={api} onOpenAlert={jest.fn()} />
       </>,
     );
@@ -132,24 +133,48 @@ describe('Run triage', () => {
     expect(await screen.findByTestId('runTriageProgress')).toHaveTextContent('1 steps completed · build_graph');
     expect(await screen.findByTestId('runTriageDone')).toBeInTheDocument();
     expect(await screen.findByTestId('triageClassification')).toHaveTextContent('true_positive');
+    // The flyout reloads the alert and the table refreshes once, after the run ended.
+    expect(onFinished).toHaveBeenCalledTimes(1);
     const run = server.calls.find((c) => c.url.includes('/run'));
     expect(run?.url).toContain(`/api/workflows/workflow/${WORKFLOW}/run`);
     expect(run?.body).toEqual({ inputs: { event: { triggerType: 'alert', alertIds: [{ _id: 'a1', _index: '.alerts-security.alerts-default' }] } } });
     await act(async () => undefined);
   });
 
+  it('keeps following a run after the flyout closed, so the table still refreshes when it ends', async () => {
+    const server = base();
+    server.executions = [
+      { status: 'running', stepExecutions: [{ stepId: 'run_agent', status: 'running' }] },
+      { status: 'running', stepExecutions: [{ stepId: 'run_agent', status: 'running' }] },
+      { status: 'completed', stepExecutions: [{ stepId: 'run_agent', status: 'completed' }] },
+    ];
+    const onFinished = jest.fn();
+    const { unmount } = render(<RunTriageAction alert={{ id: 'a1', index: 'i' }} api={setup(server)} pollMs={20} onFinished={onFinished} />);
+    fireEvent.click(screen.getByTestId('runTriageButton'));
+    await waitFor(() => expect(screen.getByTestId('runTriageProgress')).toHaveTextContent('0 steps completed · run_agent'));
+    expect(onFinished).not.toHaveBeenCalled();
+    unmount();
+    await waitFor(() => expect(onFinished).toHaveBeenCalledTimes(1));
+    expect(server.calls.filter((c) => c.url.includes('/api/workflows/executions/')).length).toBe(3);
+  });
+
   it('explains a missing workflow and a failed run', async () => {
     const server = base();
     server.runStatus = 404;
-    const { unmount } = render(<RunTriageAction alert={{ id: 'a1', index: 'i' }} api={setup(server)} pollMs={10} />);
+    const notStarted = jest.fn();
+    const { unmount } = render(<RunTriageAction alert={{ id: 'a1', index: 'i' }} api={setup(server)} pollMs={10} onFinished={notStarted} />);
     fireEvent.click(screen.getByTestId('runTriageButton'));
     expect(await screen.findByTestId('runTriageError')).toHaveTextContent('preinstalledWorkflowsEnabled');
+    expect(notStarted).not.toHaveBeenCalled();
     unmount();
 
     const failing = base();
     failing.executions = [{ status: 'failed', stepExecutions: [], error: { message: 'step blew up' } }];
-    render(<RunTriageAction alert={{ id: 'a1', index: 'i' }} api={setup(failing)} pollMs={10} />);
+    const onFinished = jest.fn();
+    render(<RunTriageAction alert={{ id: 'a1', index: 'i' }} api={setup(failing)} pollMs={10} onFinished={onFinished} />);
     fireEvent.click(screen.getByTestId('runTriageButton'));
     expect(await screen.findByTestId('runTriageError')).toHaveTextContent('Triage failed: step blew up');
+    // A failed run may still have written a note or tags.
+    expect(onFinished).toHaveBeenCalledTimes(1);
   });
 });

@@ -19,7 +19,11 @@ export interface HeaderActionExtension {
 export interface AlertFlyoutHeaderActionExtension {
   id: string;
   order?: number;
-  Component: ComponentType<{ alert: AlertDetails; closeFlyout(): void }>;
+  /**
+   * `onAlertChanged` tells the flyout the action changed the alert (tags, status, notes) on its own, e.g. when a run
+   * it started finishes: the flyout reloads the alert and the alerts table refreshes.
+   */
+  Component: ComponentType<{ alert: AlertDetails; closeFlyout(): void; onAlertChanged(): void }>;
 }
 
 /** An extra tab in the alert details flyout. */

@@ -244,7 +244,7 @@ export function AlertFlyout({ alertId, api, extensions, onClose, onChanged, onEr
               <EuiFlexItem />
               {headerActions.map(({ id, Component }) => (
                 <EuiFlexItem grow={false} key={id} data-test-subj={`alertFlyoutHeaderAction-${id}`}>
-                  <Component alert={alert} closeFlyout={onClose} />
+                  <Component alert={alert} closeFlyout={onClose} onAlertChanged={changed} />
                 </EuiFlexItem>
               ))}
               <EuiFlexItem grow={false}>

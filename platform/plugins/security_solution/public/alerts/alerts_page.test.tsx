@@ -62,6 +62,30 @@ describe('Alerts page', () => {
     expect(onFlyout).toHaveBeenCalledWith('a1');
   });
 
+  it('reloads the flyout alert and refreshes the table when a header action reports the alert changed', async () => {
+    const { api, searches } = fakeApi([hit('a1', 'Rule A'), hit('a2', 'Rule B')]);
+    const extensions = createExtensionRegistry();
+    extensions.extensionPoints().registerAlertFlyoutHeaderAction({
+      id: 'runner',
+      Component: ({ alert, onAlertChanged }) => (
+        <button data-test-subj="runnerDone" onClick={onAlertChanged}>
+          ran on {alert.id}
+        </button>
+      ),
+    });
+    render(<AlertsPage api={api} extensions={extensions} flyoutAlertId="a1" onFlyoutAlertChange={jest.fn()} onError={jest.fn()} />);
+    expect(await screen.findByTestId('runnerDone')).toHaveTextContent('ran on a1');
+    expect(within(await screen.findByTestId('alertRow-a1')).getByTestId('alertWorkflowTags')).toHaveTextContent('keep');
+    await waitFor(() => expect(searches.filter((s) => s.aggs).length).toBe(1));
+    const count = (kind: 'table' | 'flyout') => searches.filter((s) => !s.aggs && (kind === 'flyout') === JSON.stringify(s.query).includes('"ids"')).length;
+    const before = { table: count('table'), flyout: count('flyout') };
+
+    fireEvent.click(screen.getByTestId('runnerDone'));
+    await waitFor(() => expect(count('table')).toBe(before.table + 1));
+    await waitFor(() => expect(count('flyout')).toBe(before.flyout + 1));
+    await act(async () => undefined);
+  });
+
   it('flyout shows overview, fields, markdown notes, extension actions/tabs, and changes status and tags', async () => {
     const { api } = fakeApi([hit('a1', 'Rule A')]);
     const extensions = createExtensionRegistry();

@@ -149,7 +149,7 @@ export function AlertsPage({ api, extensions, flyoutAlertId, onFlyoutAlertChange
     { field: 'host.name', name: 'Host', sortable: true, render: (_v: unknown, hit: AlertHit) => readString(hit._source, 'host.name') ?? '—' },
     { field: 'user.name', name: 'User', sortable: true, render: (_v: unknown, hit: AlertHit) => readString(hit._source, 'user.name') ?? '—' },
     { field: 'kibana.alert.reason', name: 'Reason', truncateText: true, render: (_v: unknown, hit: AlertHit) => <EuiText size="xs">{readString(hit._source, 'kibana.alert.reason') ?? ''}</EuiText> },
-    { field: 'kibana.alert.workflow_tags', name: 'Tags', width: '140px', render: (_v: unknown, hit: AlertHit) => readStringArray(hit._source, 'kibana.alert.workflow_tags').join(', ') },
+    { field: 'kibana.alert.workflow_tags', name: 'Tags', width: '140px', render: (_v: unknown, hit: AlertHit) => <span data-test-subj="alertWorkflowTags">{readStringArray(hit._source, 'kibana.alert.workflow_tags').join(', ')}</span> },
   ];
 
   const reachable = Math.min(total, MAX_RESULT_WINDOW);
