@@ -82,3 +82,17 @@ describe('createRequestScrubber', () => {
     );
   });
 });
+
+describe('createRequestScrubber on truncated values', () => {
+  it('replaces a protected value cut by a truncation marker, never a short or unrelated cut word', () => {
+    const scrubber = createRequestScrubber({
+      anonymized: [{ value: 'canary-host-7q2x', field: 'host.name' }],
+      denied: ['secret-badge-991'],
+    });
+    const [token] = Object.keys(scrubber.replacements());
+    expect(scrubber.scrub('copied to \\\\canary-ho…[truncated]')).toBe(`copied to \\\\${token}…[truncated]`);
+    expect(scrubber.scrub('badge secret-b…')).toBe('badge [REDACTED]…');
+    expect(scrubber.scrub('on cana…[truncated] and other-ho…')).toBe('on cana…[truncated] and other-ho…');
+    expect(scrubber.scrub('canary-host-7q2x…')).toBe(`${token}…`);
+  });
+});

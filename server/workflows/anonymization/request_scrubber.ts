@@ -1,10 +1,13 @@
 import {
+  DEFAULT_MIN_FREE_TEXT_LENGTH,
+  REDACTED,
   createReplacementsStore,
   createScrubber,
   deanonymize,
   type Replacements,
   type Scrubber,
   type TokenGenerator,
+  valueKey,
 } from '../../../common/anonymization';
 import type { SensitiveValues } from './collect_values';
 
@@ -21,6 +24,9 @@ export interface RequestScrubberOptions {
   minFreeTextLength?: number;
 }
 
+/** A cut word shorter than this is too common to stand for a protected value. */
+export const MIN_CUT_WORD_LENGTH = 5;
+
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /**
@@ -33,6 +39,24 @@ export function valueForms(value: string): string[] {
   const json = JSON.stringify(value).slice(1, -1);
   const jsonTwice = JSON.stringify(json).slice(1, -1);
   return [...new Set([value, html, json, jsonTwice])];
+}
+
+// A word cut by a truncation marker (Liquid `truncate: n, '…[truncated]'`, the narratives' own `…`).
+// A backslash before it is a separator (UNC paths), not part of the word.
+const CUT_WORD = /(?<![\p{L}\p{N}._@$-])([\p{L}\p{N}][\p{L}\p{N}._@\\$-]*)(?=…)/gu;
+
+/**
+ * A protected value truncated mid-word ("canary-ho…") escapes whole-word matching; a cut word that is a proper prefix
+ * of a protected value is replaced like the value itself.
+ */
+function createCutWordScrubber(prefixes: ReadonlyArray<{ value: string; replacement: string }>, minLength: number): Scrubber {
+  const byKey = prefixes.map(({ value, replacement }) => ({ key: valueKey(value), replacement }));
+  return (text) =>
+    text.replace(CUT_WORD, (word: string) => {
+      if (word.length < minLength) return word;
+      const key = valueKey(word);
+      return byKey.find((entry) => entry.key.length > key.length && entry.key.startsWith(key))?.replacement ?? word;
+    });
 }
 
 function restoreDeep(value: unknown, replacements: Replacements): unknown {
@@ -54,12 +78,18 @@ export function createRequestScrubber(values: SensitiveValues, options: RequestS
     const token = store.tokenFor(value, field);
     return valueForms(value).map((form) => ({ value: form, token }));
   });
-  const scrub: Scrubber = createScrubber({
+  const minLength = options.minFreeTextLength ?? DEFAULT_MIN_FREE_TEXT_LENGTH;
+  const whole = createScrubber({
     anonymized,
     denied: values.denied.flatMap(valueForms),
     knownTokens: store.entries().map((entry) => entry.uuid),
-    ...(options.minFreeTextLength === undefined ? {} : { minFreeTextLength: options.minFreeTextLength }),
+    minFreeTextLength: minLength,
   });
+  const cut = createCutWordScrubber(
+    [...values.denied.map((value) => ({ value, replacement: REDACTED })), ...anonymized.map(({ value, token }) => ({ value, replacement: token }))],
+    Math.max(minLength, MIN_CUT_WORD_LENGTH),
+  );
+  const scrub: Scrubber = (text) => cut(whole(text));
   const replacements = store.toReplacements();
   return {
     scrub,
