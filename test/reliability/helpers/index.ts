@@ -8,3 +8,4 @@ export { WriteLedger } from './fault_write_ledger';
 export type { LedgerDoc, LedgerReport } from './fault_write_ledger';
 export { startWriteLoad, readBack, seededRandom } from './fault_write_load';
 export type { WriteLoad, WriteLoadOptions } from './fault_write_load';
+export { THROWING_STEP_PLUGIN_ID, writeThrowingStepPlugin } from './fault_throwing_step';
