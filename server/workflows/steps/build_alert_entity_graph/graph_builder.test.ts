@@ -351,3 +351,25 @@ describe('time slices fetched ahead', () => {
     expect(small.stats.queries).toBeLessThanOrEqual(reference.stats.queries);
   });
 });
+
+describe('hits that cannot link are not fetched', () => {
+  beforeAll(async () => {
+    // 120 alerts of the seed's user on other hosts (score 4 < 6) and one on the seed's host (score 8).
+    const alerts = [alert('bound', 'S', 0, { host: { id: 'h' }, user: { id: 'u' } }), alert('bound', 'A', 10, { host: { id: 'h' }, user: { id: 'u' } })];
+    for (let i = 0; i < 120; i++) alerts.push(alert('bound', `U${String(i).padStart(3, '0')}`, (i % 50) - 25, { host: { id: `other-${i}` }, user: { id: 'u' } }));
+    await testEs.indexAlerts('bound', alerts);
+  });
+
+  it('drops them server-side with the link-score bound, so E needs one page', async () => {
+    const input = { alertId: 'S', entity_fields: SPEC_FIELDS, min_entity_score: 6, page_size: 40 };
+    const output = await run('bound', input);
+    const reference = await runReference('bound', input);
+    expect(output.nodes).toEqual([{ id: 'S' }, { id: 'A' }]);
+    expect(output.nodes).toEqual(reference.nodes);
+    expect(output.edges).toEqual(reference.edges);
+    // Seed + round 1 (E with one short page) + round 2 served from the slices fetched ahead.
+    expect(output.stats).toMatchObject({ depth_reached: 1, queries: 2, stop_reason: 'exhausted' });
+    // The reference pages through all 121 hits of round 1 (4 pages of 40 and an empty one), then L and R.
+    expect(reference.stats.queries).toBeGreaterThanOrEqual(6);
+  });
+});

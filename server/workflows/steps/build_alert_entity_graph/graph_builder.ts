@@ -9,7 +9,14 @@ import { AlertNotFoundError, TriageSearchError } from '../errors';
 import type { TriageEsClient } from '../step_context';
 import type { PreparedGraphConfig } from './config';
 import { buildGraphOutput } from './output';
-import { firstPageSize, nextPageSize, seedSearchBody, subSearchBody, type TermsClause } from './query_builder';
+import {
+  firstPageSize,
+  nextPageSize,
+  seedSearchBody,
+  subSearchBody,
+  type LinkScoreBound,
+  type TermsClause,
+} from './query_builder';
 import { spanContains, timestampMs, type TimeSpan } from './time_window';
 import { EntityGraphTraversal, type GraphHit, type RoundPlan, type SubSearchPlan } from './traversal';
 
@@ -28,6 +35,7 @@ interface CursorTarget {
   readonly kind: SubSearchPlan['kind'];
   readonly span: TimeSpan;
   readonly clauses: readonly TermsClause[];
+  readonly bound?: LinkScoreBound;
 }
 
 /** Paging state of one sub-search within a round. */
@@ -135,6 +143,7 @@ export async function buildEntityGraph(params: GraphBuildParams): Promise<BuildA
           size: cursor.size,
           searchAfter: cursor.searchAfter,
           sourceFields: config.sourceFields,
+          bound: cursor.plan.bound,
         }),
       );
     }

@@ -1,4 +1,4 @@
-import { aliasExpand, firstPageSize, nextPageSize, seedSearchBody, subSearchBody, termsClauses } from './query_builder';
+import { aliasExpand, firstPageSize, linkScoreBound, nextPageSize, seedSearchBody, subSearchBody, termsClauses } from './query_builder';
 
 describe('aliasExpand', () => {
   it('copies values onto alias fields without duplicates', () => {
@@ -75,5 +75,56 @@ describe('page sizes', () => {
     expect(firstPageSize(10, 20)).toBe(10);
     expect(nextPageSize(50, 200)).toBe(100);
     expect(nextPageSize(150, 200)).toBe(200);
+  });
+});
+
+describe('linkScoreBound', () => {
+  const config = {
+    entityFields: ['host.id', 'host.name', 'user.id', 'source.ip', 'destination.ip'],
+    fieldScore: new Map([['host.id', 4], ['host.name', 1], ['user.id', 4], ['source.ip', 1], ['destination.ip', 1]]),
+    aliases: new Map([
+      ['source.ip', [{ field: 'destination.ip', score: 4 }]],
+      ['destination.ip', [{ field: 'source.ip', score: 4 }]],
+    ]),
+    limits: { maxDepth: 3, maxAlerts: 10, pageSize: 10, maxTermsPerQuery: 2, maxEntitiesPerField: 10, minEntityScore: 6, maxQueries: 10 },
+  };
+
+  it('scores each label at its best matching field (aliases included) and sums the labels', () => {
+    const bound = linkScoreBound(new Map([['host.id', ['h1', 'h2', 'h3']], ['host.name', ['n']], ['source.ip', ['10.0.0.1']]]), config);
+    expect(bound?.minScore).toBeCloseTo(6, 4);
+    expect(bound?.minScore).toBeLessThan(6);
+    expect(bound?.should).toEqual([
+      {
+        dis_max: {
+          tie_breaker: 0,
+          queries: [
+            { constant_score: { filter: { terms: { 'host.id': ['h1', 'h2'] } }, boost: 4 } },
+            { constant_score: { filter: { terms: { 'host.id': ['h3'] } }, boost: 4 } },
+            { constant_score: { filter: { terms: { 'host.name': ['n'] } }, boost: 1 } },
+          ],
+        },
+      },
+      {
+        dis_max: {
+          tie_breaker: 0,
+          queries: [{ constant_score: { filter: { terms: { 'source.ip': ['10.0.0.1'] } }, boost: 1 } }],
+        },
+      },
+      {
+        // A child's destination.ip equal to a candidate's source.ip scores the alias's 4, under the child's label.
+        dis_max: {
+          tie_breaker: 0,
+          queries: [{ constant_score: { filter: { terms: { 'destination.ip': ['10.0.0.1'] } }, boost: 4 } }],
+        },
+      },
+    ]);
+    expect(linkScoreBound(new Map(), config)).toBeUndefined();
+  });
+
+  it('goes into the body as should clauses with min_score', () => {
+    const bound = { should: [{ match_all: {} }], minScore: 5.5 };
+    const body = subSearchBody({ span: { from: 0, to: 1 }, clauses: [{ terms: { h: ['1'] } }], spaceId: 's', excludeIds: [], size: 5, sourceFields: [], bound });
+    expect(body.min_score).toBe(5.5);
+    expect(body.query?.bool?.should).toEqual([{ match_all: {} }]);
   });
 });

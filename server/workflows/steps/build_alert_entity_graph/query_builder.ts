@@ -1,5 +1,5 @@
 import type { estypes } from '@elastic/elasticsearch';
-import type { AliasTarget } from './config';
+import { labelOf, type AliasTarget, type PreparedGraphConfig } from './config';
 import type { EntityMap } from './entities';
 import { toIso, type TimeSpan } from './time_window';
 
@@ -40,6 +40,48 @@ export function termsClauses(entities: EntityMap, maxTerms: number): TermsClause
   return clauses;
 }
 
+/**
+ * A server-side upper bound of a hit's link score against a fixed set of candidate parents: per label, the highest
+ * score of any of the hit's fields (or aliases) whose value some candidate carries; the labels summed. With
+ * `min_score`, the engine drops hits that cannot reach `min_entity_score` against any candidate, so they cost no page
+ * slots (the traversal would ignore them anyway).
+ */
+export interface LinkScoreBound {
+  readonly should: estypes.QueryDslQueryContainer[];
+  readonly minScore: number;
+}
+
+type BoundConfig = Pick<PreparedGraphConfig, 'entityFields' | 'fieldScore' | 'aliases' | 'limits'>;
+
+export function linkScoreBound(candidateValues: EntityMap, config: BoundConfig): LinkScoreBound | undefined {
+  const byLabel = new Map<string, estypes.QueryDslQueryContainer[]>();
+  for (const field of config.entityFields) {
+    const matchFields = [
+      { field, score: config.fieldScore.get(field) ?? 1 },
+      ...(config.aliases.get(field) ?? []).map((alias) => ({
+        field: alias.field,
+        score: alias.score ?? config.fieldScore.get(alias.field) ?? 1,
+      })),
+    ];
+    for (const match of matchFields) {
+      const values = candidateValues.get(match.field);
+      if (values === undefined || values.length === 0) continue;
+      const queries = byLabel.get(labelOf(field)) ?? [];
+      for (const clause of termsClauses(new Map([[field, values]]), config.limits.maxTermsPerQuery)) {
+        queries.push({ constant_score: { filter: clause, boost: match.score } });
+      }
+      byLabel.set(labelOf(field), queries);
+    }
+  }
+  if (byLabel.size === 0) return undefined;
+  const min = config.limits.minEntityScore;
+  return {
+    should: [...byLabel.values()].map((queries) => ({ dis_max: { queries, tie_breaker: 0 } })),
+    // Engine scores are float32 sums: a hair below the threshold keeps every hit that reaches it.
+    minScore: min - 1e-6 * Math.max(1, Math.abs(min)),
+  };
+}
+
 export interface SubSearchBodyParams {
   readonly span: TimeSpan;
   readonly clauses: readonly TermsClause[];
@@ -49,6 +91,7 @@ export interface SubSearchBodyParams {
   readonly size: number;
   readonly searchAfter?: estypes.SortResults;
   readonly sourceFields: readonly string[];
+  readonly bound?: LinkScoreBound;
 }
 
 export function subSearchBody(params: SubSearchBodyParams): estypes.SearchSearchRequestBody {
@@ -60,7 +103,10 @@ export function subSearchBody(params: SubSearchBodyParams): estypes.SearchSearch
     ],
   };
   if (params.excludeIds.length > 0) bool.must_not = [{ ids: { values: [...params.excludeIds] } }];
+  // Filter clauses score 0, so the score is the bound's sum alone.
+  if (params.bound !== undefined) bool.should = [...params.bound.should];
   return {
+    ...(params.bound === undefined ? {} : { min_score: params.bound.minScore }),
     size: params.size,
     _source: [...params.sourceFields],
     track_total_hits: false,

@@ -92,6 +92,7 @@ describe('entity graph on the sample-data scenarios', () => {
       const b = await buildEntityGraphSequentially(params);
       expect([seed, a.nodes, a.edges, a.stats.depth_reached]).toEqual([seed, b.nodes, b.edges, b.stats.depth_reached]);
       expect(a.stats.queries).toBeLessThanOrEqual(b.stats.queries);
+      expect([seed, a.stats.queries <= a.stats.depth_reached + 2]).toEqual([seed, true]);
       ours += a.stats.queries;
       reference += b.stats.queries;
     }

@@ -10,7 +10,7 @@ import {
   type EntityMap,
   type KnownEntities,
 } from './entities';
-import { aliasExpand, termsClauses, type TermsClause } from './query_builder';
+import { aliasExpand, linkScoreBound, termsClauses, type LinkScoreBound, type TermsClause } from './query_builder';
 import { mergeLabelScores, scoreChild, type ParentLink } from './scoring';
 import { lookaheadSlices, roundWindows, timestampMs, type LookaheadSlices, type TimeSpan } from './time_window';
 import { buildWhy } from './why';
@@ -47,6 +47,11 @@ export interface SubSearchPlan {
   readonly clauses: readonly TermsClause[];
   /** Parents a hit may link to: a snapshot of the frontier for E, all nodes (live) for L and R. */
   readonly candidates: ReadonlySet<string>;
+  /**
+   * E only: the link-score bound against its fixed candidates, which a driver may send so the engine skips hits that
+   * cannot link. L and R have none: their candidates include alerts found later in the same round.
+   */
+  readonly bound?: LinkScoreBound;
 }
 
 export interface RoundPlan {
@@ -99,6 +104,8 @@ export class EntityGraphTraversal {
   private readonly owners = new OwnerIndex();
   private readonly edges = new Map<string, EdgeState>();
   private readonly why = new Map<string, GraphWhy[]>();
+  /** Each node's extracted entities, for the link-score bound of the next E search. */
+  private readonly entitiesOf = new Map<string, EntityMap>();
 
   private minTs: number;
   private maxTs: number;
@@ -121,6 +128,7 @@ export class EntityGraphTraversal {
     const entities = extractEntities(seedHit._source, config.entityFields, config.ignore);
     this.seedHasEntities = entities.size > 0;
     this.addNode(this.seed);
+    this.entitiesOf.set(this.seed.id, entities);
     this.owners.add(this.seed.id, entities);
     this.frontierEntities = mergeEntities(this.known, entities, config.limits.maxEntitiesPerField);
     this.frontierAlerts.add(this.seed.id);
@@ -158,11 +166,15 @@ export class EntityGraphTraversal {
 
     const subSearches: SubSearchPlan[] = [];
     if (frontierClauses.length > 0) {
+      const candidateValues: EntityMap = new Map();
+      for (const id of this.frontierAlerts) addToEntityMap(candidateValues, this.entitiesOf.get(id) ?? new Map());
+      const bound = linkScoreBound(candidateValues, this.config);
       subSearches.push({
         kind: 'E',
         span: this.searched,
         clauses: frontierClauses,
         candidates: new Set(this.frontierAlerts),
+        ...(bound === undefined ? {} : { bound }),
       });
     }
     if (knownClauses.length > 0) {
@@ -202,6 +214,7 @@ export class EntityGraphTraversal {
     addToEntityMap(this.round.newly, entities);
     for (const link of links) this.addEdge(link, id);
     this.why.set(id, buildWhy(links));
+    this.entitiesOf.set(id, entities);
     this.owners.add(id, entities);
     return true;
   }
