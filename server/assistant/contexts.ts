@@ -53,6 +53,9 @@ export async function fetchAlert(searchAlerts: AlertsSearch, spaceId: string, al
   return { ...(hit._source ?? {}), _id: hit._id };
 }
 
+/** Room for `text,`, the CSV quotes and the `…[+N chars]` marker around a cut free-text value. */
+const TEXT_LINE_OVERHEAD = 64;
+
 export interface SerializeContextsOptions {
   contexts: readonly PromptContextInput[];
   policyRules: readonly FieldRule[];
@@ -95,16 +98,26 @@ export async function serializePromptContexts(options: SerializeContextsOptions)
       // Free text (kind:'text') is serialized as one allowed field and scrubbed like everything else.
       const textPolicy = createFieldPolicy([{ field: 'text', allowed: true, anonymized: false }]);
       const text = context.source.kind === 'text' ? context.source.text : '';
-      const result = serializeContext({
-        id: context.id,
-        category: context.category,
-        description: context.description,
-        document: { text: [text] },
-        policy: textPolicy,
-        store: options.store,
-        minFreeTextLength: options.minFreeTextLength,
-        limits: { maxChars, maxValueChars: maxChars },
-      });
+      const serializeText = (maxValueChars: number) =>
+        serializeContext({
+          id: context.id,
+          category: context.category,
+          description: context.description,
+          document: { text: [text] },
+          policy: textPolicy,
+          store: options.store,
+          minFreeTextLength: options.minFreeTextLength,
+          limits: { maxChars, maxValueChars },
+        });
+      // The value is cut short of the share so its CSV line (`text,` + quoting) still fits: a long text is sent cut
+      // with its `…[+N chars]` marker instead of being dropped whole as an omitted field. Quote-heavy text doubles in
+      // CSV, hence the halving retries.
+      let valueChars = Math.max(0, maxChars - TEXT_LINE_OVERHEAD);
+      let result = serializeText(valueChars);
+      for (let attempt = 0; attempt < 3 && result.omittedFields > 0 && valueChars > 0; attempt++) {
+        valueChars = Math.floor(valueChars / 2);
+        result = serializeText(valueChars);
+      }
       return { id: context.id, category: context.category, description: context.description, serialized: result.text, deniedValues: [] };
     }
     const result = serializeContext({

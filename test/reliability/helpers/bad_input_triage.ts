@@ -4,6 +4,7 @@ import { startTestPlatform, REPO_ROOT, type TestPlatform } from '../../helpers';
 import { startFakeLlm, type FakeLlm, type RecordedRequest } from '../../fake_llm';
 import { seedSampleData } from '../../../scripts/sample_data';
 import { PREINSTALLED_WORKFLOWS } from '../../../server/workflows/bootstrap';
+import type { WorkflowsExecutionEngineStart } from '../../../platform/plugins/workflows_execution_engine/server/contract';
 import { waitForExecution, type ExecutionView } from './bad_input_workflows';
 
 /**
@@ -33,6 +34,8 @@ export interface AlertState {
 export interface TriageHarness {
   tp: TestPlatform;
   llm: FakeLlm;
+  /** The API-created `.gen-ai` connector pointing at the fake LLM (the space's default for the workflow). */
+  connectorId: string;
   /** Open, untagged alerts reserved for the tests, newest first. */
   openAlerts: AlertRef[];
   runOn(alerts: AlertRef[]): Promise<ExecutionView>;
@@ -75,7 +78,7 @@ export async function startTriageHarness(options: { openAlerts: number; seed: nu
       config: { 'feature_flags.overrides': { 'securitySolution.preinstalledWorkflowsEnabled': true } },
     });
     const platform = tp;
-    const connector = await platform.post('/api/actions/connector', {
+    const connector = await platform.post<{ id: string }>('/api/actions/connector', {
       name: 'Triage LLM',
       connector_type_id: '.gen-ai',
       config: { apiProvider: 'Other', apiUrl: `${llm.baseUrl}/chat/completions`, defaultModel: 'fake-model' },
@@ -111,13 +114,25 @@ export async function startTriageHarness(options: { openAlerts: number; seed: nu
     return {
       tp: platform,
       llm,
+      connectorId: connector.body.id,
       openAlerts,
       runOn: async (alerts) => {
         const res = await platform.post<{ workflowExecutionId: string }>(`/api/workflows/workflow/${WORKFLOW_ID}/run`, {
           inputs: { event: { triggerType: 'alert', alertIds: alerts } },
         });
         if (res.status !== 200) throw new Error(`run: ${res.status} ${res.text.slice(0, 300)}`);
-        return waitForExecution(platform, res.body.workflowExecutionId, 90_000);
+        // Through the engine contract, not by polling GET /executions: a run over a huge alert has a multi-MB detail.
+        const engine = platform.platform.pluginsStart.get('workflowsExecutionEngine') as WorkflowsExecutionEngineStart | undefined;
+        if (!engine) return waitForExecution(platform, res.body.workflowExecutionId, 90_000);
+        await engine.waitForCompletion(res.body.workflowExecutionId, 150_000);
+        const detail = await engine.getExecution('default', res.body.workflowExecutionId);
+        if (!detail) throw new Error(`execution ${res.body.workflowExecutionId} not found`);
+        return {
+          id: detail.id,
+          status: detail.status,
+          ...(detail.error ? { error: detail.error } : {}),
+          stepExecutions: detail.stepExecutions.map((s) => ({ stepId: s.stepId, status: s.status, ...(s.error ? { error: s.error } : {}) })),
+        };
       },
       rewriteAlert: async (alert, fields) => {
         await platform.es.update({ index: alert._index, id: alert._id, doc: fields, refresh: true });
