@@ -90,6 +90,15 @@ export function anonymizationFilter(search: string, pendingOnly: boolean): strin
   return [search.trim() ? `field:*${kqlWildcard(search.trim())}*` : '', pendingOnly ? 'pending_review:true' : ''].filter(Boolean).join(' and ') || undefined;
 }
 
+/** How many fields a release added for review (`pending_review`), for the "N new default fields" banner. */
+export function useAnonymizationPendingCount() {
+  const { api, spaceId } = useAssistantApi();
+  return useQuery({
+    queryKey: [...queryKeys.anonymization(spaceId), 'pendingCount'],
+    queryFn: async () => (await api.findAnonymizationFields({ page: 1, perPage: 1, filter: anonymizationFilter('', true) })).total,
+  });
+}
+
 export function useAnonymizationTable(page: number, perPage: number, search: string, pendingOnly: boolean) {
   const { api, spaceId } = useAssistantApi();
   return useQuery({

@@ -4,6 +4,7 @@ export { ChatRequestError, streamChatComplete, type ByteStream, type ChatStreamD
 export {
   HISTORY_PAGE_SIZE,
   anonymizationFilter,
+  useAnonymizationPendingCount,
   useAnonymizationPolicy,
   useAnonymizationTable,
   useCapabilities,

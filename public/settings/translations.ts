@@ -134,6 +134,7 @@ export const s = defineMessages({
   pickIndex: { id: 'xpack.securityAiAssistant.settings.pickIndex', defaultMessage: 'Choose or type an index' },
   pickField: { id: 'xpack.securityAiAssistant.settings.pickField', defaultMessage: 'Choose or type a field' },
   noTextFields: { id: 'xpack.securityAiAssistant.settings.noTextFields', defaultMessage: 'This index has no text fields in its mapping.' },
+  editEntry: { id: 'xpack.securityAiAssistant.settings.editEntry', defaultMessage: 'Edit knowledge base entry' },
   makePrivate: { id: 'xpack.securityAiAssistant.settings.makePrivate', defaultMessage: 'Make a private copy' },
   makePrivateCopy: { id: 'xpack.securityAiAssistant.settings.makePrivateCopy', defaultMessage: 'Make a private copy? The shared entry stays.' },
   document: { id: 'xpack.securityAiAssistant.settings.document', defaultMessage: 'Document' },

@@ -20,7 +20,7 @@ import {
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { NotificationsStart } from '../../../platform/core/public';
-import { anonymizationFilter, useAnonymizationTable, useAssistantApi, useInvalidate, type AnonymizationField } from '../../api';
+import { anonymizationFilter, useAnonymizationPendingCount, useAnonymizationTable, useAssistantApi, useInvalidate, type AnonymizationField } from '../../api';
 import { bulkProblems } from '../bulk_result';
 import { SaveBar } from '../save_bar';
 import { s } from '../translations';
@@ -63,6 +63,7 @@ export function AnonymizationTab({ notifications, canEdit }: { notifications: No
   const [preset, setPreset] = useState<'balanced' | 'strict' | undefined>();
   const [saving, setSaving] = useState(false);
   const table = useAnonymizationTable(page, perPage, search, pendingOnly);
+  const pendingReview = useAnonymizationPendingCount();
   const pending = usePendingChanges<{ field: string; allowed: boolean; anonymized: boolean }, Patch>();
   const rows = (table.data?.data ?? []).map((r) => ({ ...r, ...(pending.updates[r.id] ?? {}) }));
   const stats = table.data?.stats;
@@ -234,9 +235,14 @@ export function AnonymizationTab({ notifications, canEdit }: { notifications: No
         </EuiFlexGroup>
       )}
       <EuiSpacer size="s" />
-      <EuiButtonEmpty size="xs" onClick={() => (setPendingOnly((p) => !p), setPage(0), clearSelection())}>
-        {intl.formatMessage(pendingOnly ? s.showAll : s.showPending)}
-      </EuiButtonEmpty>
+      {/* Upgrades add new default fields as not allowed and pending review (§4 seeding): the banner filters to them. */}
+      {(pendingOnly || (pendingReview.data ?? 0) > 0) && (
+        <EuiCallOut size="s" iconType="info" title={intl.formatMessage(s.pendingReview, { count: pendingReview.data ?? 0 })} data-test-subj="anonymizationPendingReview">
+          <EuiButtonEmpty size="xs" onClick={() => (setPendingOnly((p) => !p), setPage(0), clearSelection())} data-test-subj="anonymizationTogglePending">
+            {intl.formatMessage(pendingOnly ? s.showAll : s.showPending)}
+          </EuiButtonEmpty>
+        </EuiCallOut>
+      )}
       <EuiBasicTable
         items={rows}
         itemId="id"

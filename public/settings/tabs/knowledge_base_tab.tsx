@@ -98,7 +98,7 @@ function EntryFormFlyout({ initial, canGlobal, semantic, onSave, onClose }: { in
     <EuiFlyout onClose={onClose} size="s" ownFocus data-test-subj="kbEntryFlyout">
       <EuiFlyoutHeader hasBorder>
         <EuiTitle size="s">
-          <h3>{intl.formatMessage(v.type === 'document' ? s.addDocument : s.addIndex)}</h3>
+          <h3>{intl.formatMessage(initial.id ? s.editEntry : v.type === 'document' ? s.addDocument : s.addIndex)}</h3>
         </EuiTitle>
       </EuiFlyoutHeader>
       <EuiFlyoutBody>

@@ -332,7 +332,6 @@ export const assistantSettingsTests: E2eTest[] = [
       await form.getByTestId('kbEntrySharing').getByText('Private to me').click();
       await form.getByTestId('kbEntrySave').click();
       await page.getByTestId('kbMakePrivateConfirm').waitFor({ timeout: 10_000 });
-      await screenshot(ctx, 'knowledge_base');
       await page.getByTestId('kbMakePrivateConfirm').getByTestId('confirmModalConfirmButton').click();
       await closedOrToast(page, form);
 
@@ -343,6 +342,7 @@ export const assistantSettingsTests: E2eTest[] = [
       assert(rows.length === 2, `expected the shared entry and its private copy, got ${rows.length}: ${rows.join(' | ')}`);
       assert(rows.some((r) => r.includes('Private to me') && r.includes('Yes')), 'no private, required copy');
       assert(rows.some((r) => r.includes('Everyone in this space')), 'the shared entry is gone');
+      await screenshot(ctx, 'knowledge_base');
     },
   },
 ];
