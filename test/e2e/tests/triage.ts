@@ -337,14 +337,15 @@ export const triageTests: E2eTest[] = [
       await page.getByTestId('bulkTriageStarted').waitFor({ timeout: 15_000 });
       await page.getByTestId('alertsBulkToolbar').waitFor({ state: 'detached', timeout: 10_000 });
 
-      // The confident false positive is closed by the workflow and leaves the open-alerts table; the other is tagged.
-      await page.getByTestId('bulkTriageFinished').waitFor({ timeout: 120_000 });
-      await row(page, closeId).waitFor({ state: 'detached', timeout: 10_000 });
+      // No reload: the confident false positive is closed by the workflow and leaves the open-alerts table, the
+      // other row shows its new tags, and a toast says the run finished.
+      await row(page, closeId).waitFor({ state: 'detached', timeout: 120_000 });
       await page.waitForFunction(
         ({ id, tag }) => document.querySelector(`[data-test-subj="alertRow-${id}"] [data-test-subj="alertWorkflowTags"]`)?.textContent?.includes(tag),
         { id: keepId, tag: `${TAG}.output.classification.true_positive` },
         { timeout: 10_000 },
       );
+      await page.getByTestId('bulkTriageFinished').waitFor({ timeout: 10_000 });
       const bulkMs = Date.now() - started;
       const askedNow = asked.slice(askedBefore);
       assert(askedNow.includes(closeId) && askedNow.includes(keepId), `the bulk run asked for ${askedNow.join(', ')}`);
