@@ -44,7 +44,9 @@ export function termsClauses(entities: EntityMap, maxTerms: number): TermsClause
  * A server-side upper bound of a hit's link score against a fixed set of candidate parents: per label, the highest
  * score of any of the hit's fields (or aliases) whose value some candidate carries; the labels summed. With
  * `min_score`, the engine drops hits that cannot reach `min_entity_score` against any candidate, so they cost no page
- * slots (the traversal would ignore them anyway).
+ * slots (the traversal would ignore them anyway). Known limit: the engine matches stored keywords exactly while
+ * extraction trims values, so a hit whose entity value carries surrounding whitespace scores lower here than in the
+ * traversal; Elastic Security alerts do not store padded ids, and the sample data has none.
  */
 export interface LinkScoreBound {
   readonly should: estypes.QueryDslQueryContainer[];
