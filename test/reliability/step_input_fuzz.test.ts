@@ -33,7 +33,7 @@ beforeAll(async () => {
   const hits = await tp.es.search({ index: '.alerts-security.alerts-default', size: 5, query: { match_all: {} } });
   const alertIds = hits.hits.hits.map((h) => h._id ?? '').filter((id) => id !== '');
   // Real ids and indices let fuzzed inputs reach the handlers' Elasticsearch paths.
-  specials = [...alertIds, '.alerts-security.alerts-default', '.alerts-security.alerts-other', 'host.name', 'process.entity_id', '1h', '30s', 'GET', 'POST', '/api/status'];
+  specials = [...alertIds, '.alerts-security.alerts-default', '.alerts-security.alerts-other', 'host.name', 'process.entity_id', '1h', '30s', 'GET', 'POST', '/api/status', '/s/default/api/note', '/internal/security_solution/alert_validation/runtime_config', '/api/detection_engine/signals/tags'];
   const extensions = tp.platform.pluginsStart.get('workflowsExtensions') as WorkflowsExtensionsServerStart | undefined;
   if (!extensions) throw new Error('workflowsExtensions is not started');
   await extensions.isReady();

@@ -21,11 +21,20 @@ type JsonSchema = {
   maximum?: number;
   minLength?: number;
   maxLength?: number;
+  pattern?: string;
   minItems?: number;
   maxItems?: number;
 };
 
 const POLLUTING_KEYS = ['__proto__', 'constructor', 'prototype'];
+
+function matchesPattern(pattern: string, value: string): boolean {
+  try {
+    return new RegExp(pattern, 'u').test(value);
+  } catch {
+    return false;
+  }
+}
 
 export function junkScalar(specialStrings: readonly string[]): fc.Arbitrary<unknown> {
   return fc.oneof(
@@ -79,6 +88,9 @@ function typed(schema: JsonSchema, depth: number, specials: readonly string[]): 
     case 'string': {
       const min = schema.minLength ?? 0;
       const max = Math.max(min, Math.min(schema.maxLength ?? 40, 200));
+      // A pattern (a path prefix, an id format) is rarely hit at random: prefer the special strings that match it.
+      const matching = schema.pattern ? specials.filter((value) => matchesPattern(schema.pattern ?? '', value)) : [];
+      if (matching.length > 0) return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...matching) }, { weight: 1, arbitrary: fc.string({ minLength: min, maxLength: max }) });
       return fc.oneof({ weight: 3, arbitrary: fc.string({ minLength: min, maxLength: max }) }, { weight: 2, arbitrary: fc.constantFrom(...(specials.length > 0 ? specials : ['x'])) });
     }
     case 'integer':
