@@ -190,19 +190,19 @@ describe('kill -9 of the engine during a workflow run', () => {
       request: createFakeKibanaRequest({ spaceId: 'default', user: SUPERUSER }),
     });
     await until('the run to wait', async () => (await engineOf(platform).getExecution('default', id))?.status === 'waiting');
-    // Acknowledged = on the engine's disk: the write-behind has flushed the finished step before the kill.
+    // Acknowledged = on the engine's disk: the write-behind has flushed the finished step and the open wait before the kill.
     let acknowledged: StoredStep | undefined;
-    await until('the first step record to be acknowledged', async () => {
-      acknowledged = (await storedSteps(engine.url, id)).find((s) => s.stepId === 'before' && s.status === 'completed');
-      return acknowledged !== undefined;
+    await until('the step records to be acknowledged', async () => {
+      const stored = await storedSteps(engine.url, id);
+      acknowledged = stored.find((s) => s.stepId === 'before' && s.status === 'completed');
+      return acknowledged !== undefined && stored.some((s) => s.stepId === 'hold');
     });
     expect(acknowledged?.output).toEqual({ marker: 'acknowledged-before-kill', n: 7 });
 
     await engine.kill9();
-    // The host survives the outage and keeps answering.
-    const during = await platform.get('/api/status');
-    expect([200, 503]).toContain(during.status);
-    await sleep(1500);
+    // The host survives the outage, keeps answering, and its status API notices the cluster is gone.
+    await until('the status API to report the outage', async () => (await platform.get('/api/status', { auth: false })).status === 503);
+    expect((await platform.get('/internal/security/me')).status).toBe(200);
 
     engine = await startEngine(esData, engine.port);
     await platform.stop();
@@ -219,6 +219,59 @@ describe('kill -9 of the engine during a workflow run', () => {
     expect(steps.get('before')).toMatchObject({ status: 'completed', output: { marker: 'acknowledged-before-kill', n: 7 } });
     expect(steps.get('hold')).toMatchObject({ status: 'failed', error: { type: 'ExecutionInterruptedError' } });
     expect(steps.has('after')).toBe(false);
+    await platform.stop();
+  });
+});
+
+describe('kill -9 of the engine while a run keeps going', () => {
+  it('a run that finishes during the outage has its final state written once the cluster is back, not left running', async () => {
+    const esData = tempDir('faults-engine-wf2-es-');
+    const kibanaData = tempDir('faults-engine-wf2-kbn-');
+    let engine = await startEngine(esData);
+    const platform = await startTestPlatform({
+      plugins: ['workflowsExecutionEngine'],
+      dataPath: kibanaData,
+      config: { 'elasticsearch.hosts': [engine.url], 'elasticsearch.requestTimeout': 5000 },
+    });
+    platforms.push(platform);
+    const yamlText = `
+name: engine-kill-short-wait
+steps:
+  - { name: before, type: data.set, with: { marker: kept } }
+  - { name: hold, type: wait, with: { duration: 3s } }
+  - { name: after, type: console, with: { message: "ran during the outage" } }
+`;
+    const definition = { version: '1', enabled: true, triggers: [{ type: 'manual' }], ...(parse(yamlText) as object) } as WorkflowDefinition;
+    const { workflowExecutionId: id } = await engineOf(platform).runWorkflow({
+      workflow: { id: 'wf-engine-kill-2', name: 'engine kill 2', enabled: true, yaml: yamlText, definition },
+      spaceId: 'default',
+      inputs: {},
+      request: createFakeKibanaRequest({ spaceId: 'default', user: SUPERUSER }),
+    });
+    await until('the first step record to be acknowledged', async () => (await storedSteps(engine.url, id)).some((s) => s.stepId === 'before'));
+    await engine.kill9();
+    // The run goes on without the cluster and ends; its final write fails.
+    expect(await engineOf(platform).waitForCompletion(id, 30_000)).toBe('completed');
+    expect((await engineOf(platform).getExecution('default', id))?.status).toBe('completed');
+
+    engine = await startEngine(esData, engine.port);
+    const url = engine.url;
+    // What the index says (what another host, or this one after a restart, would read): completed, every step there.
+    const stored = await until('the final state to be written after the outage', async () => {
+      const res = await fetch(`${url}/.workflows-executions/_doc/${id}`).catch(() => undefined);
+      if (!res || res.status !== 200) return false;
+      const body = (await res.json()) as { _source: { status: string } };
+      return body._source.status === 'completed';
+    }, 40_000).then(() => storedSteps(url, id));
+    expect(stored.map((s) => [s.stepId, s.status]).sort()).toEqual([
+      ['after', 'completed'],
+      ['before', 'completed'],
+      ['hold', 'completed'],
+    ]);
+    expect(stored.find((s) => s.stepId === 'before')?.output).toEqual({ marker: 'kept' });
+    await until('the engine to log the late final write', () =>
+      platform.logs.some((l) => /Wrote the final state of a workflow execution after a failed write/.test(l.message)),
+    );
     await platform.stop();
   });
 });

@@ -48,6 +48,9 @@ export interface ExecutionServiceDeps {
   ownerId?: string;
 }
 
+/** Ceiling of the backoff between retries of a failed final write. */
+const FINAL_WRITE_MAX_BACKOFF_MS = 10_000;
+
 interface LiveExecution {
   doc: ExecutionDoc;
   runner?: WorkflowRunner;
@@ -391,31 +394,56 @@ export class ExecutionService implements WorkflowsExecutionEngineStart {
     // Like the host-pool slot, the concurrency slot is for running steps: the next queued run of the key starts while
     // this one's final state is written (its `wait_for` would otherwise hold the slot for up to a refresh interval).
     if (live.policy && doc.concurrencyKey !== undefined) this.releaseKey(doc.concurrencyKey, doc.id, live.policy);
+    const finalFields = (): Partial<ExecutionDoc> => ({
+      status: doc.status,
+      finishedAt: doc.finishedAt,
+      duration: doc.duration,
+      error: doc.error,
+      cancelRequested: doc.cancelRequested,
+      cancelledAt: doc.cancelledAt,
+      cancelledBy: doc.cancelledBy,
+      cancellationReason: doc.cancellationReason,
+    });
     try {
       // Reads keep coming from memory until all three are written, so they can go out together.
-      await Promise.all([
-        this.buffer.flushExecution(doc.id),
-        this.deps.store.updateExecution(
-          doc.id,
-          {
-            status: doc.status,
-            finishedAt: doc.finishedAt,
-            duration: doc.duration,
-            error: doc.error,
-            cancelRequested: doc.cancelRequested,
-            cancelledAt: doc.cancelledAt,
-            cancelledBy: doc.cancelledBy,
-            cancellationReason: doc.cancellationReason,
-          },
-          { refresh: true },
-        ),
-      ]);
+      await Promise.all([this.buffer.flushExecution(doc.id), this.deps.store.updateExecution(doc.id, finalFields(), { refresh: true })]);
     } catch (writeError) {
-      this.deps.logger.error('Failed to write the final state of a workflow execution', { id: doc.id, error: writeError });
+      this.deps.logger.error('Failed to write the final state of a workflow execution; retrying until Elasticsearch takes it', { id: doc.id, error: writeError });
+      this.remember(doc.id, status);
+      live.resolveDone(status);
+      // Without this the index keeps the run `running` (its records half-written) until the next host restart.
+      void this.rewriteFinal(live, finalFields);
+      return;
     }
     this.live.delete(doc.id);
     this.remember(doc.id, status);
     live.resolveDone(status);
+  }
+
+  /**
+   * Retries a failed final write (a cluster outage) with backoff: every record and log of the run (indexed by id, so
+   * idempotent), then the execution document. The run stays readable from memory meanwhile; a host stop gives up,
+   * and the next start's recovery marks it interrupted.
+   */
+  private async rewriteFinal(live: LiveExecution, finalFields: () => Partial<ExecutionDoc>): Promise<void> {
+    const doc = live.doc;
+    for (let attempt = 0; !this.stopped; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(FINAL_WRITE_MAX_BACKOFF_MS, 250 * 2 ** attempt)).unref());
+      if (this.stopped) return;
+      try {
+        const records = (live.runner?.stepExecutions ?? []).map((step) => ({ ...step, spaceId: doc.spaceId }));
+        await Promise.all([
+          records.length > 0 ? this.deps.store.putStepExecutions(records, { refresh: true }) : undefined,
+          live.logs.length > 0 ? this.deps.store.putLogs(live.logs, { refresh: true }) : undefined,
+        ]);
+        await this.deps.store.updateExecution(doc.id, finalFields(), { refresh: true });
+        this.live.delete(doc.id);
+        this.deps.logger.info('Wrote the final state of a workflow execution after a failed write', { id: doc.id, status: doc.status, attempts: attempt + 2 });
+        return;
+      } catch (error) {
+        this.deps.logger.warn('Retrying the final write of a workflow execution', { id: doc.id, attempt: attempt + 2, error: String(error) });
+      }
+    }
   }
 
   private remember(id: string, status: ExecutionStatus): void {
