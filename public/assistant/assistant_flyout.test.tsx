@@ -1,5 +1,5 @@
 /** Flyout behaviour in jsdom with fetch scripted at the HTTP boundary (one file: EUI costs ~2 s per file). */
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { createFakeBackend, json, ndjson, type Route } from '../test_support/fake_http';
 import { AssistantProviders } from './assistant_providers';
@@ -11,6 +11,8 @@ const notifications = { toasts: { addError: jest.fn(), addSuccess: jest.fn(), ad
 const TOKEN = '3f2b8c1a-9d4e-4b7a-8c6d-1e2f3a4b5c6d';
 const API = '/api/security_ai_assistant';
 // EUI renders slowly when the machine is shared; these are behaviour tests, not timing tests.
+// findBy/waitFor get 10 s too: the default 1 s is not enough under a load of 8 parallel jobs on 2 cores.
+configure({ asyncUtilTimeout: 10_000 });
 jest.setTimeout(30_000);
 
 const baseRoutes: Route[] = [

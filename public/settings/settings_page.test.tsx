@@ -1,5 +1,5 @@
 /** Settings tabs in jsdom with fetch scripted at the HTTP boundary: every tab renders, forms validate the EUI way. */
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
 import { AssistantProviders } from '../assistant/assistant_providers';
 import { createFakeBackend, json, type Route } from '../test_support/fake_http';
@@ -7,6 +7,8 @@ import { SETTINGS_TABS, SettingsPage, type SettingsTabId } from './settings_page
 
 const API = '/api/security_ai_assistant';
 // EUI renders slowly when the machine is shared; these are behaviour tests, not timing tests.
+// findBy/waitFor get 10 s too: the default 1 s is not enough under a load of 8 parallel jobs on 2 cores.
+configure({ asyncUtilTimeout: 10_000 });
 jest.setTimeout(60_000);
 const notifications = { toasts: { addError: jest.fn(), addSuccess: jest.fn(), addWarning: jest.fn(), addDanger: jest.fn(), add: jest.fn(), remove: jest.fn(), get$: jest.fn() } };
 

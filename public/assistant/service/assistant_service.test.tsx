@@ -1,10 +1,12 @@
 /** AssistantService with streaming switched off (§2 Conversations "Streaming"): `stream:false`, and UX-4 on failures. */
-import { waitFor } from '@testing-library/react';
+import { configure, waitFor } from '@testing-library/react';
 import { createFakeBackend, json, type Route } from '../../test_support/fake_http';
 import { AssistantService } from './assistant_service';
 import { streamingKey } from './browser_storage';
 import { DRAFT_KEY } from './types';
 
+// findBy/waitFor get 10 s too: the default 1 s is not enough under a load of 8 parallel jobs on 2 cores.
+configure({ asyncUtilTimeout: 10_000 });
 jest.setTimeout(30_000);
 
 const API = '/api/security_ai_assistant';
