@@ -29,7 +29,7 @@ async function main(): Promise<number> {
   const [name, ...rest] = process.argv.slice(2);
   const bench = name === undefined ? undefined : await loadBench(name);
   if (bench === undefined) {
-    console.error(`usage: npm run bench -- <${[...Object.keys(BENCHES), 'workflows', 'chat', 'triage-e2e'].join('|')}> [options]`);
+    console.error(`usage: npm run bench -- <${[...Object.keys(BENCHES), 'workflows', 'chat', 'triage-e2e', 'load'].join('|')}> [options]`);
     return 2;
   }
   return bench(rest);
