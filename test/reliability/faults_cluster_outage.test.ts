@@ -70,8 +70,10 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 }
 
 /** The GET routes that can be called with made-up ids, minus logout (it ends the session) and static assets. */
+// API routes only: the app shell pages serve HTML from the browser bundles (a 503 page when they are not built, as in
+// a clean clone without `npm run build:browser`), not from Elasticsearch.
 const probeRoutes = () =>
-  routes.filter((r) => r.method === 'get' && r.authRequired !== false && !r.path.startsWith('/bundles') && r.path !== '/api/security/logout');
+  routes.filter((r) => r.method === 'get' && r.authRequired !== false && /^\/(api|internal)\//.test(r.path) && r.path !== '/api/security/logout');
 
 async function timed(platform: TestPlatform, route: RouteEntry) {
   const started = Date.now();
