@@ -107,7 +107,8 @@ export function createAgentConversationsStore(deps: {
         updated_at: at,
         rounds: [round],
       };
-      await deps.esClient.create({ index, id: doc.id, document: doc, refresh: 'wait_for' });
+      // No refresh: conversations are only read back by id (a realtime get), and the write is durable once acknowledged.
+      await deps.esClient.create({ index, id: doc.id, document: doc });
       return fromDoc(doc);
     },
 
@@ -121,7 +122,6 @@ export function createAgentConversationsStore(deps: {
             index,
             id,
             document: doc,
-            refresh: 'wait_for',
             ...(found.seqNo !== undefined && found.primaryTerm !== undefined ? { if_seq_no: found.seqNo, if_primary_term: found.primaryTerm } : {}),
           });
           return fromDoc(doc);
