@@ -212,6 +212,17 @@ export async function run(argv: readonly string[]): Promise<number> {
       console.log(`  ${key.padEnd(64)} ${(n / alerts.length).toFixed(2).padStart(6)}/alert  ${(bytes / n / 1024).toFixed(1).padStart(7)} KiB`);
     }
 
+    // A failed run is reported with its error and failing step, never only counted.
+    for (const [i, id] of ids.entries()) {
+      if (statuses[i] === 'completed') continue;
+      const detail = await engine.getExecution('default', id, { includeInput: false, includeOutput: false });
+      const failedStep = detail?.stepExecutions.find((step) => step.error);
+      console.log(
+        `  ${statuses[i]} execution ${id} (alert ${alerts[i]}): ${detail?.error?.type ?? '?'}: ${detail?.error?.message ?? '?'}` +
+          (failedStep ? ` [step ${failedStep.stepId}: ${failedStep.error?.type}: ${failedStep.error?.message}]` : ''),
+      );
+    }
+
     // Mean time per step over a sample of executions.
     const perStep = new Map<string, { ms: number; n: number }>();
     for (const id of ids.slice(0, 50)) {
