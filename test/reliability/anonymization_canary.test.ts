@@ -12,14 +12,13 @@ import {
   CANARY,
   canariesIn,
   echoHostTokenVerdict,
-  indexCanaryAlerts,
-  installFastWorkflow,
   notesOf,
   runValidation,
+  startCanaryPlatform,
   type CanaryAlerts,
 } from '../../server/workflows/anonymization/test_support/canary_workflow';
 import { startFakeLlm, type FakeLlm, type RecordedRequest } from '../fake_llm';
-import { startTestPlatform, type TestPlatform } from '../helpers';
+import { type TestPlatform } from '../helpers';
 
 jest.setTimeout(240_000);
 
@@ -61,22 +60,7 @@ async function streamChat(body: unknown): Promise<ChatStreamEvent[]> {
 
 beforeAll(async () => {
   llm = await startFakeLlm();
-  t = await startTestPlatform({
-    plugins: ['securityAiAssistant', 'securitySolution', 'workflowsManagement', 'actions'],
-    config: {
-      'feature_flags.overrides': { 'securitySolution.preinstalledWorkflowsEnabled': true },
-      'xpack.actions.preconfigured': {
-        'fake-llm': {
-          name: 'Fake LLM',
-          actionTypeId: '.gen-ai',
-          config: { apiProvider: 'Other', apiUrl: llm.baseUrl, defaultModel: 'fake-model' },
-          secrets: {},
-        },
-      },
-    },
-  });
-  alerts = await indexCanaryAlerts(t.es);
-  await installFastWorkflow(t);
+  ({ t, alerts } = await startCanaryPlatform(llm));
   const triage = echoHostTokenVerdict(alerts.relatedId);
   llm.setHandler((request) => {
     if (isTitleRequest(request)) return { content: 'Backup alert' };

@@ -4,16 +4,16 @@
  * written from the model's answer shows the real host name where the model echoed its token.
  */
 import { startFakeLlm, type FakeLlm } from '../../../test/fake_llm';
-import { startTestPlatform, type TestPlatform } from '../../../test/helpers';
+import { type TestPlatform } from '../../../test/helpers';
 import {
   CANARY,
   canariesIn,
   echoHostTokenVerdict,
   hostTokenOf,
   indexCanaryAlerts,
-  installFastWorkflow,
   notesOf,
   runValidation,
+  startCanaryPlatform,
   type CanaryAlerts,
 } from './test_support/canary_workflow';
 
@@ -25,22 +25,7 @@ let alerts: CanaryAlerts;
 
 beforeAll(async () => {
   llm = await startFakeLlm();
-  t = await startTestPlatform({
-    plugins: ['securityAiAssistant', 'securitySolution', 'workflowsManagement', 'actions'],
-    config: {
-      'feature_flags.overrides': { 'securitySolution.preinstalledWorkflowsEnabled': true },
-      'xpack.actions.preconfigured': {
-        'fake-llm': {
-          name: 'Fake LLM',
-          actionTypeId: '.gen-ai',
-          config: { apiProvider: 'Other', apiUrl: llm.baseUrl, defaultModel: 'fake-model' },
-          secrets: {},
-        },
-      },
-    },
-  });
-  alerts = await indexCanaryAlerts(t.es);
-  await installFastWorkflow(t);
+  ({ t, alerts } = await startCanaryPlatform(llm));
 });
 
 afterAll(async () => {

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@elastic/elasticsearch';
-import type { FakeHandler, RecordedRequest } from '../../../../test/fake_llm';
-import type { TestPlatform } from '../../../../test/helpers';
+import type { FakeHandler, FakeLlm, RecordedRequest } from '../../../../test/fake_llm';
+import { startTestPlatform, type TestPlatform } from '../../../../test/helpers';
 import { ensureAlertsIndex } from '../../../../platform/plugins/security_solution/server/alerts_index/ensure_alerts_index';
 import { PREINSTALLED_WORKFLOWS } from '../../bootstrap';
 
@@ -149,6 +149,30 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
 }
 
 /** Waits for the bootstrapper to install the preinstalled workflow, then swaps in the fast-retry YAML. */
+/**
+ * A platform with the triage workflow preinstalled, the fake LLM as its only connector, the canary alerts indexed
+ * and the fast copy of the workflow installed.
+ */
+export async function startCanaryPlatform(llm: FakeLlm): Promise<{ t: TestPlatform; alerts: CanaryAlerts }> {
+  const t = await startTestPlatform({
+    plugins: ['securityAiAssistant', 'securitySolution', 'workflowsManagement', 'actions'],
+    config: {
+      'feature_flags.overrides': { 'securitySolution.preinstalledWorkflowsEnabled': true },
+      'xpack.actions.preconfigured': {
+        'fake-llm': {
+          name: 'Fake LLM',
+          actionTypeId: '.gen-ai',
+          config: { apiProvider: 'Other', apiUrl: llm.baseUrl, defaultModel: 'fake-model' },
+          secrets: {},
+        },
+      },
+    },
+  });
+  const alerts = await indexCanaryAlerts(t.es);
+  await installFastWorkflow(t);
+  return { t, alerts };
+}
+
 export async function installFastWorkflow(t: TestPlatform): Promise<void> {
   await waitFor('the preinstalled workflow', async () => ((await t.get(`/api/workflows/workflow/${WORKFLOW_ID}`)).status === 200 ? true : undefined), 60_000);
   const res = await t.put(`/api/workflows/workflow/${WORKFLOW_ID}`, { yaml: FAST_YAML });
